@@ -1,0 +1,67 @@
+// compileSchema: what kube-apiserver does with a CRD version's openAPIV3Schema for each custom resource —
+// defaulting, pruning of unknown fields, and validation (via ajv, compiled once per schema).
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { FieldError } from '../../../api/field-error.js';
+import type { KubeObject } from '../../../api/meta.js';
+import { cloneJson } from '../../../lib/json.js';
+import { asObject, type JsonObject } from './_json.js';
+import { applyDefaults, dropNonNullableNulls } from './crd-default.js';
+import { formatChecker } from './crd-formats.js';
+import { pruneInPlace } from './crd-prune.js';
+import { convertSchema } from './crd-schema-convert.js';
+import { toFieldErrors } from './crd-schema-errors.js';
+
+/** The per-schema operations the custom resource handler needs. All return new values; inputs are untouched. */
+export interface CompiledSchema {
+  /** Applies `default:` values (after dropping nulls of non-nullable fields that have no default). */
+  default(obj: Readonly<KubeObject>): KubeObject;
+  /** Drops fields the schema does not specify; `prunedPaths` (`spec.foo`) feed fieldValidation Strict/Warn. */
+  prune(obj: Readonly<KubeObject>): { object: KubeObject; prunedPaths: string[] };
+  /** Schema violations with Kubernetes' paths and messages; run it on the pruned, defaulted object. */
+  validate(obj: Readonly<KubeObject>): FieldError[];
+  /** Why the schema could not be compiled (then validate reports that at the root); undefined when it could. */
+  readonly error: string | undefined;
+}
+
+function compile(schema: JsonObject): { fn?: ValidateFunction; error?: string } {
+  const formats = new Set<string>();
+  const converted = convertSchema(schema, formats);
+  try {
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateSchema: false });
+    for (const f of formats) {
+      const check = formatChecker(f);
+      if (check !== undefined) ajv.addFormat(f, { type: 'string', validate: check });
+    }
+    return { fn: ajv.compile(converted) };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * Compiles a structural `openAPIV3Schema`. A missing schema prunes everything but apiVersion, kind and
+ * metadata (as Kubernetes does for a version without a schema) and validates nothing.
+ * Example: with `spec.replicas: {type: integer}`, validating `spec.replicas: "two"` gives
+ * `spec.replicas: Invalid value: "string": spec.replicas in body must be of type integer: "string"`.
+ */
+export function compileSchema(openAPIV3Schema: unknown): CompiledSchema {
+  const schema = asObject(openAPIV3Schema) ?? {};
+  const { fn, error } = compile(schema);
+  return {
+    error,
+    default(obj) {
+      const out = cloneJson<KubeObject>(obj);
+      dropNonNullableNulls(out, schema);
+      applyDefaults(out, schema);
+      return out;
+    },
+    prune(obj) {
+      const out = cloneJson<KubeObject>(obj);
+      return { object: out, prunedPaths: pruneInPlace(out, schema) };
+    },
+    validate(obj) {
+      if (fn === undefined) return [{ type: 'Invalid', field: '', value: '', detail: `error building validator: ${error ?? 'unknown error'}` }];
+      return fn(obj) ? [] : toFieldErrors(fn.errors ?? [], obj);
+    },
+  };
+}
