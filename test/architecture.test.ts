@@ -7,11 +7,21 @@
 // Only the composition roots (src/main.ts, src/engine/server.ts) may wire across.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// Runs from test/ (tsx) or dist/test/ (compiled): walk up to the directory holding package.json.
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('package.json not found above the test');
+    dir = up;
+  }
+  return dir;
+}
+const root = repoRoot();
 const src = join(root, 'src');
 
 function walk(dir: string, out: string[] = []): string[] {

@@ -110,6 +110,7 @@ export class SqliteStore implements Store {
 
   private commit(type: StoreEventType, resource: ResourceKey, obj: KubeObject): KubeObject {
     const { namespace, name } = identity(obj);
+    const prev = this.get(resource, namespace, name);
     const rv = this.rv + 1;
     const stored = deepFreeze({ ...structuredClone(obj), metadata: { ...structuredClone(obj.metadata), resourceVersion: String(rv) } });
     const data = JSON.stringify(stored);
@@ -122,7 +123,7 @@ export class SqliteStore implements Store {
     if (type === 'DELETED') this.bucket(resource).delete(nsKey(namespace, name));
     else this.bucket(resource).set(nsKey(namespace, name), stored);
     this.json.set(stored, data);
-    this.log.append({ type, resource, rv, object: stored });
+    this.log.append(prev === undefined ? { type, resource, rv, object: stored } : { type, resource, rv, object: stored, prev });
     return stored;
   }
 

@@ -13,6 +13,8 @@ export interface StoreEvent {
   readonly resource: ResourceKey;
   readonly rv: number;
   readonly object: KubeObject;
+  /** The object before this change (MODIFIED and DELETED), so watchers can tell selector moves. */
+  readonly prev?: KubeObject;
 }
 
 export type Unsubscribe = () => void;
