@@ -28,6 +28,8 @@ export interface ObjectMeta {
   annotations?: Record<string, string>;
   ownerReferences?: OwnerReference[];
   finalizers?: string[];
+  /** Server-side-apply bookkeeping; Sluice drops it on write. */
+  managedFields?: unknown[];
 }
 
 /** Any Kubernetes object. Unknown top-level fields (spec, status, data, …) are reached by index. */
