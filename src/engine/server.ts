@@ -9,8 +9,7 @@ import { builtinHooks } from './apiserver/builtin-hooks.js';
 import { crdHooks } from './apiserver/crd-hooks.js';
 import { storeAllocator } from './apiserver/service-allocator.js';
 import { loadOrCreatePki } from './apiserver/tls-certs.js';
-import { startGarbageCollector } from './controllers/gc/garbage-collector.js';
-import { startNamespaceFinalizer } from './controllers/namespace/namespace-finalizer.js';
+import { startLifecycleControllers } from './controllers/lifecycle.js';
 import { writeKubeconfig } from './kubeconfig.js';
 import { SqliteStore } from './store/sqlite-store.js';
 
@@ -43,7 +42,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const api = new ApiServer({ store, clock, builtinHooks: (d) => builtinHooks(d, alloc), crdHooks });
   const pki = loadOrCreatePki(join(opts.dataDir, 'pki'), [opts.host, 'localhost'], clock.now());
   const listening = await api.listen({ host: opts.host, port: opts.apiPort, tls: { certPem: pki.certPem, keyPem: pki.keyPem }, token: pki.token });
-  const stops = [startGarbageCollector(api.ctx), startNamespaceFinalizer(api.ctx)];
+  const stops = [startLifecycleControllers(api.ctx)];
   const kubeconfig = writeKubeconfig(join(opts.dataDir, 'kubeconfig'), { server: listening.url, caCertPem: pki.caCertPem, token: pki.token });
   log.info('API server listening', { url: listening.url });
   return {

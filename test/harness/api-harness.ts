@@ -7,6 +7,7 @@ import { ApiServer, type ApiServerOptions } from '../../src/engine/apiserver/api
 import { builtinHooks } from '../../src/engine/apiserver/builtin-hooks.js';
 import { crdHooks } from '../../src/engine/apiserver/crd-hooks.js';
 import { storeAllocator } from '../../src/engine/apiserver/service-allocator.js';
+import { startLifecycleControllers } from '../../src/engine/controllers/lifecycle.js';
 import { loadOrCreatePki } from '../../src/engine/apiserver/tls-certs.js';
 import { writeKubeconfig } from '../../src/engine/kubeconfig.js';
 import { SqliteStore } from '../../src/engine/store/sqlite-store.js';
@@ -34,6 +35,7 @@ export async function startTestApi(opts: Partial<Omit<ApiServerOptions, 'store'>
   const store = new SqliteStore({ path: join(dir, 'state.db') });
   const alloc = storeAllocator(store);
   const server = new ApiServer({ builtinHooks: (d) => builtinHooks(d, alloc), crdHooks, ...opts, store });
+  const stopLifecycle = startLifecycleControllers(server.ctx);
   const pki = loadOrCreatePki(join(dir, 'pki'), ['127.0.0.1', 'localhost'], Date.now());
   const listening = await server.listen({ host: '127.0.0.1', port: 0, tls: { certPem: pki.certPem, keyPem: pki.keyPem }, token: pki.token });
   const kubeconfig = writeKubeconfig(join(dir, 'kubeconfig'), { server: listening.url, caCertPem: pki.caCertPem, token: pki.token });
@@ -48,6 +50,7 @@ export async function startTestApi(opts: Partial<Omit<ApiServerOptions, 'store'>
     },
     watch: (args) => startKubectl(kubeconfig, cache, split(args)),
     close: async () => {
+      stopLifecycle();
       await server.close();
       store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -67,6 +67,11 @@ export class ApiServer {
     return this.listener;
   }
 
+  /** Drops every client connection (tests use it to force watch reconnects). */
+  dropConnections(): void {
+    this.listener?.dropConnections();
+  }
+
   async close(): Promise<void> {
     this.stopCrds();
     await this.listener?.close();

@@ -19,6 +19,8 @@ export interface NodeServerOptions {
 export interface RunningServer {
   port: number;
   url: string;
+  /** Closes every open connection (watches included) but keeps listening: clients must reconnect. */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -33,20 +35,23 @@ function authorized(token: string | undefined, header: string | undefined, path:
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+// Past the limit the body is drained and discarded so the client reads a clean 413, not a reset; a client
+// that keeps sending far beyond it is cut off.
+const DISCARD_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
+
 function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new ApiError('RequestEntityTooLarge', `the request body is too large: more than ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+      else if (size > DISCARD_LIMIT_BYTES) req.destroy();
     });
-    req.on('end', () => resolve(chunks.length === 0 ? undefined : Buffer.concat(chunks)));
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) reject(new ApiError('RequestEntityTooLarge', `the request body is too large: ${size} bytes (limit ${MAX_BODY_BYTES})`));
+      else resolve(chunks.length === 0 ? undefined : Buffer.concat(chunks));
+    });
     req.on('error', reject);
   });
 }
@@ -105,6 +110,7 @@ export function startNodeServer(opts: NodeServerOptions): Promise<RunningServer>
       resolve({
         port,
         url: `${scheme}://${opts.host}:${port}`,
+        dropConnections: () => server.closeAllConnections(),
         close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
       });
     });

@@ -38,7 +38,7 @@ function subresource(ctx: ServerContext, def: ResourceDef, req: ApiRequest, info
       return podLog(ctx, def, req, ns ?? 'default', name);
     case 'finalize':
       if (def.kind !== 'Namespace' || req.method !== 'PUT') throw notServed();
-      return updateObject(ctx, def, req, ns, name, false);
+      return updateObject(ctx, def, req, ns, name, false, true);
     default: throw notServed();
   }
 }

@@ -1,6 +1,6 @@
 // PUT /…/<resource>/<name>[/status]: the update path shared by PUT, PATCH and the scale subresource.
 import { ApiError, conflict } from '../../../api/api-error.js';
-import type { KubeObject } from '../../../api/meta.js';
+import { isJsonObject, type KubeObject } from '../../../api/meta.js';
 import { deepEqual } from '../../../lib/deep-equal.js';
 import { dropNulls } from '../../../lib/json.js';
 import { jsonResponse, type ApiRequest, type ApiResponse } from '../http-types.js';
@@ -15,6 +15,8 @@ import { mustGet } from './read.js';
 
 export interface UpdateOptions {
   status: boolean;
+  /** The namespace `finalize` subresource: only `spec.finalizers` changes. */
+  finalize?: boolean;
   dryRun: boolean;
   mode: FieldValidation;
   scope: RequestScope;
@@ -43,6 +45,9 @@ export function commitUpdate(ctx: ServerContext, def: ResourceDef, next: KubeObj
   let updated: KubeObject;
   if (opts.status) {
     updated = prepareStatusUpdate(toStorage(def, decoded), old);
+  } else if (opts.finalize) {
+    const spec = isJsonObject(decoded['spec']) ? decoded['spec'] : {};
+    updated = { ...old, spec: { ...(isJsonObject(old['spec']) ? old['spec'] : {}), finalizers: spec['finalizers'] ?? [] } };
   } else {
     updated = prepareUpdate(def, applyDefaults(def, toStorage(def, decoded), old), old);
   }
@@ -69,8 +74,8 @@ export function updateOptionsOf(req: ApiRequest, status: boolean): UpdateOptions
 }
 
 /** PUT handler (main resource or /status). */
-export function updateObject(ctx: ServerContext, def: ResourceDef, req: ApiRequest, namespace: string | undefined, name: string, status: boolean): ApiResponse {
-  const opts = updateOptionsOf(req, status);
+export function updateObject(ctx: ServerContext, def: ResourceDef, req: ApiRequest, namespace: string | undefined, name: string, status: boolean, finalize = false): ApiResponse {
+  const opts = { ...updateOptionsOf(req, status), finalize };
   const body = decodeObjectBody(req);
   const old = mustGet(ctx, def, namespace, name);
   return updatedResponse(ctx, def, commitUpdate(ctx, def, body, old, opts), opts);

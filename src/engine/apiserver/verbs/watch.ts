@@ -5,7 +5,7 @@ import type { KubeObject } from '../../../api/meta.js';
 import type { StoreEvent } from '../../store/store.js';
 import type { ApiRequest, ApiResponse, StreamSink } from '../http-types.js';
 import type { ResourceDef } from '../registry/resource-def.js';
-import { tableJson, toServed, wantsTable } from '../render.js';
+import { objectJson, tableJson, wantsTable } from '../render.js';
 import type { ServerContext } from '../server-context.js';
 import { selectorsOf, selects, type Selectors } from './read.js';
 
@@ -24,7 +24,7 @@ interface WatchParams {
 function eventLine(ctx: ServerContext, p: WatchParams, type: string, obj: KubeObject): string {
   const object = p.table
     ? tableJson(p.def, [obj], ctx.clock.now(), obj.metadata.resourceVersion ?? '')
-    : JSON.stringify(toServed(p.def, obj));
+    : objectJson(ctx, p.def, obj);
   return `{"type":"${type}","object":${object}}\n`;
 }
 

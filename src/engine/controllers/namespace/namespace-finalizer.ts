@@ -30,7 +30,7 @@ function finalize(ctx: ServerContext, ns: KubeObject): void {
   const def = ctx.registry.lookup('', 'v1', 'namespaces');
   const spec = isJsonObject(ns['spec']) ? ns['spec'] : {};
   const finalizers = (Array.isArray(spec['finalizers']) ? spec['finalizers'] : []).filter((f) => f !== 'kubernetes');
-  if (def) commitUpdate(ctx, def, { ...ns, spec: { ...spec, finalizers } }, ns, { status: false, dryRun: false, mode: 'Ignore', scope: { warnings: [] } });
+  if (def) commitUpdate(ctx, def, { ...ns, spec: { ...spec, finalizers } }, ns, { status: false, finalize: true, dryRun: false, mode: 'Ignore', scope: { warnings: [] } });
 }
 
 /** Starts the namespace finalizer; returns a stop function. */
