@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { alreadyExists, conflict, notFound } from '../../api/api-error.js';
 import { decodeKubeObject, type KubeObject } from '../../api/meta.js';
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze } from '../../lib/deep-freeze.js';
 import { WatchLog } from './watch-log.js';
 import { splitResourceKey, type ResourceKey, type Store, type StoreEvent, type StoreEventType, type Unsubscribe, type WriteOptions } from './store.js';
 

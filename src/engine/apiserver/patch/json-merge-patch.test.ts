@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deepFreeze } from '../../store/deep-freeze.js';
+import { deepFreeze } from '../../../lib/deep-freeze.js';
 import { applyMergePatch } from './json-merge-patch.js';
 
 test('applyMergePatch() follows RFC 7386', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isApiError, toStatus } from '../../../api/api-error.js';
-import { deepFreeze } from '../../store/deep-freeze.js';
+import { deepFreeze } from '../../../lib/deep-freeze.js';
 import { applyJsonPatch, MAX_JSON_PATCH_OPERATIONS } from './json-patch.js';
 
 const deployment = deepFreeze({

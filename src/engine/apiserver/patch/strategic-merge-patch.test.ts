@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { isApiError } from '../../../api/api-error.js';
 import { schemaForKind } from '../schema/schema-for-kind.js';
 import type { TypeNode } from '../schema/type-node.js';
-import { deepFreeze } from '../../store/deep-freeze.js';
+import { deepFreeze } from '../../../lib/deep-freeze.js';
 import { applyStrategicMergePatch } from './strategic-merge-patch.js';
 
 type Json = Record<string, unknown>;
