@@ -2,7 +2,9 @@
 // The `sluice` command: wires the CLI commands, the embedded runtime (`up`) and the cluster-mode controller.
 import { Command, InvalidArgumentError } from 'commander';
 import { isApiError } from './api/api-error.js';
+import { clientFromKubeconfig } from './control/client-from-kubeconfig.js';
 import { defaultDataDir, startRuntime } from './engine/server.js';
+import { runControllerProcess } from './rollouts/controller/controller-process.js';
 
 function port(value: string): number {
   const n = Number(value);
@@ -33,12 +35,38 @@ function upCommand(): Command {
     });
 }
 
+function controllerCommand(): Command {
+  return new Command('controller')
+    .description('run the rollouts controller against any Kubernetes API server (cluster mode)')
+    .option('--kubeconfig <path>', 'kubeconfig file (default: $KUBECONFIG, ~/.kube/config, then in-cluster)')
+    .option('--context <name>', 'kubeconfig context')
+    .option('--namespace <ns>', 'only manage rollouts in this namespace (default: all namespaces)')
+    .option('--instance-id <id>', 'only manage rollouts labelled argo-rollouts.argoproj.io/controller-instance-id=<id>')
+    .option('--leader-elect <bool>', 'hold a Lease so only one replica acts', (v) => v !== 'false', true)
+    .option('--lease-namespace <ns>', 'namespace of the leader-election Lease', process.env['POD_NAMESPACE'] ?? 'default')
+    .option('--metrics-port <port>', 'health and metrics port', port, 8090)
+    .option('--metrics-host <host>', 'health and metrics address', '127.0.0.1')
+    .action(async (o: { kubeconfig?: string; context?: string; namespace?: string; instanceId?: string; leaderElect: boolean; leaseNamespace: string; metricsPort: number; metricsHost: string }) => {
+      const kc = clientFromKubeconfig({ ...(o.kubeconfig ? { path: o.kubeconfig } : {}), ...(o.context ? { context: o.context } : {}) });
+      const abort = new AbortController();
+      process.once('SIGINT', () => abort.abort());
+      process.once('SIGTERM', () => abort.abort());
+      process.stdout.write(`Sluice rollouts controller: API ${kc.server}, metrics http://${o.metricsHost}:${o.metricsPort}/metrics\n`);
+      await runControllerProcess({
+        client: kc.client, leaderElect: o.leaderElect, leaseNamespace: o.leaseNamespace, metricsHost: o.metricsHost, metricsPort: o.metricsPort,
+        ...(o.namespace ? { namespace: o.namespace } : {}), ...(o.instanceId ? { instanceId: o.instanceId } : {}),
+      }, abort.signal);
+      kc.close();
+    });
+}
+
 /** Builds the program (exported for tests). */
 export function program(): Command {
   const p = new Command('sluice')
     .description('Progressive delivery for Kubernetes: Argo Rollouts–compatible controller, embedded runtime, CLI and dashboard')
     .showHelpAfterError();
   p.addCommand(upCommand());
+  p.addCommand(controllerCommand());
   return p;
 }
 

@@ -11,6 +11,9 @@ import { storeAllocator } from './apiserver/service-allocator.js';
 import { loadOrCreatePki } from './apiserver/tls-certs.js';
 import { startLifecycleControllers } from './controllers/lifecycle.js';
 import { writeKubeconfig } from './kubeconfig.js';
+import { startBuiltinControllers } from './controllers/builtin-controllers.js';
+import { RestClient } from '../control/rest-client.js';
+import { startRolloutsManager } from '../rollouts/controller/manager.js';
 import { SqliteStore } from './store/sqlite-store.js';
 
 const log = logger('sluice');
@@ -42,13 +45,16 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const api = new ApiServer({ store, clock, builtinHooks: (d) => builtinHooks(d, alloc), crdHooks });
   const pki = loadOrCreatePki(join(opts.dataDir, 'pki'), [opts.host, 'localhost'], clock.now());
   const listening = await api.listen({ host: opts.host, port: opts.apiPort, tls: { certPem: pki.certPem, keyPem: pki.keyPem }, token: pki.token });
-  const stops = [startLifecycleControllers(api.ctx)];
+  const client = new RestClient(api.transport());
+  const builtins = startBuiltinControllers({ client, clock });
+  const rollouts = startRolloutsManager({ client, clock });
+  const stops: (() => void | Promise<void>)[] = [startLifecycleControllers(api.ctx), () => builtins.stop(), () => rollouts.stop()];
   const kubeconfig = writeKubeconfig(join(opts.dataDir, 'kubeconfig'), { server: listening.url, caCertPem: pki.caCertPem, token: pki.token });
   log.info('API server listening', { url: listening.url });
   return {
     apiUrl: listening.url, kubeconfig, api,
     stop: async () => {
-      for (const s of stops.reverse()) s();
+      for (const s of stops.reverse()) await s();
       await api.close();
       store.close();
     },
