@@ -1,5 +1,5 @@
 // argoproj.io/v1alpha1 AnalysisTemplate, ClusterAnalysisTemplate and AnalysisRun (argo-rollouts.md §3).
-import type { KubeObject, ObjectMeta, Time } from './meta.js';
+import type { KubeObject, Time } from './meta.js';
 import type { IntOrPercent } from './int-or-percent.js';
 import type { AnalysisPhase } from './rollouts-constants.js';
 
@@ -48,12 +48,14 @@ export interface WebMetric {
   timeoutSeconds?: number;
   jsonPath?: string;
   insecure?: boolean;
-  jsonBody?: unknown;
+  /** A JSON object (the CRD types it as an object); sent as the body for POST/PUT. */
+  jsonBody?: Record<string, unknown>;
   authentication?: MetricAuthentication;
 }
 
 export interface JobMetric {
-  metadata?: ObjectMeta;
+  /** Labels and annotations for the Job (the CRD keeps only these two of ObjectMeta). */
+  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
   /** A batch/v1 JobSpec. */
   spec: Record<string, unknown>;
 }

@@ -39,6 +39,11 @@ export interface RolloutAnalysis {
 /** Background analysis: starts with the update, or at `startingStep`. */
 export interface RolloutAnalysisBackground extends RolloutAnalysis {
   startingStep?: number;
+  /**
+   * Sluice extension: Argo Rollouts v0.x shorthand for `templates: [{ templateName }]` (the chapter's listing 5.14
+   * uses it). Argo >= 1.0 refuses it. Means the same as one more `templates` entry `{ templateName }`.
+   */
+  templateName?: string;
 }
 
 export interface StringMatch { exact?: string; prefix?: string; regex?: string }
@@ -70,13 +75,14 @@ export interface CanaryStep {
   experiment?: RolloutExperimentStep;
   analysis?: RolloutAnalysis;
   setCanaryScale?: { weight?: number; replicas?: number; matchTrafficWeight?: boolean };
-  setHeaderRoute?: { name?: string; match?: { headerName: string; headerValue?: StringMatch }[] };
+  setHeaderRoute?: { name?: string; match?: { headerName: string; headerValue: StringMatch }[] };
   setMirrorRoute?: {
     name: string;
     match?: { method?: StringMatch; path?: StringMatch; headers?: Record<string, StringMatch> }[];
     percentage?: number;
   };
-  plugin?: { name: string; config?: unknown };
+  /** `config` is a JSON object (schemaless in the CRD). */
+  plugin?: { name: string; config?: Record<string, unknown> };
 }
 
 export interface NginxTrafficRouting {

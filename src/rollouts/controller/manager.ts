@@ -6,7 +6,7 @@ import { EventRecorder } from '../../control/event-recorder.js';
 import { SharedInformers } from '../../control/shared-informers.js';
 import { systemClock, type Clock } from '../../lib/clock.js';
 import type { Rollout } from '../../api/rollouts-v1alpha1.js';
-import type { PlanTrafficRouter } from './apply-plan.js';
+import type { PlanTrafficRouter } from './apply-actions.js';
 import { startRolloutController } from './rollout-controller.js';
 
 export interface RolloutsManagerOptions {

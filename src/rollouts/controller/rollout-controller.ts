@@ -17,7 +17,7 @@ import { WorkQueue } from '../../control/work-queue.js';
 import type { Clock } from '../../lib/clock.js';
 import { logger } from '../../lib/log.js';
 import { planRollout } from '../plan/index.js';
-import { applyPlan, type PlanTrafficRouter } from './apply-plan.js';
+import { applyPlan, type PlanTrafficRouter } from './apply-actions.js';
 import { observeRollout, type RolloutCaches } from './observe.js';
 
 export interface RolloutControllerOptions {
