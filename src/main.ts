@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { isApiError } from './api/api-error.js';
 import { clientFromKubeconfig } from './control/client-from-kubeconfig.js';
 import { defaultDataDir, startRuntime } from './engine/server.js';
+import { registerCliCommands } from './cli/program.js';
 import { runControllerProcess } from './rollouts/controller/controller-process.js';
 
 function port(value: string): number {
@@ -66,6 +67,7 @@ export function program(): Command {
     .description('Progressive delivery for Kubernetes: Argo Rollouts–compatible controller, embedded runtime, CLI and dashboard')
     .showHelpAfterError();
   p.addCommand(upCommand());
+  registerCliCommands(p);
   p.addCommand(controllerCommand());
   return p;
 }
