@@ -1,6 +1,6 @@
 // A canary's step and background AnalysisRuns (rollout/analysis.go reconcileStepBasedAnalysisRun /
 // reconcileBackgroundAnalysisRun).
-import type { AnalysisRun } from '../../api/rollouts-v1alpha1.js';
+import type { AnalysisRun, Rollout, RolloutAnalysisBackground } from '../../api/rollouts-v1alpha1.js';
 import { ROLLOUT_TYPE, STEP_INDEX_LABEL } from '../../api/rollouts-constants.js';
 import { type Effects, noEffects } from './actions.js';
 import type { PlanInput } from './plan-input.js';
@@ -37,6 +37,17 @@ export function planStepRun(inp: PlanInput, pause: PauseIntent): RunDecision {
 }
 
 /**
+ * The canary's background analysis with the v0.x shorthand `templateName` folded into `templates` (the chapter's
+ * listing 5.14 writes `analysis: {templateName: pass}`).
+ */
+export function backgroundAnalysisOf(ro: Readonly<Rollout>): RolloutAnalysisBackground | undefined {
+  const analysis = ro.spec.strategy.canary?.analysis;
+  if (analysis?.templateName === undefined) return analysis;
+  const { templateName, ...rest } = analysis;
+  return { ...rest, templates: [...(rest.templates ?? []), { templateName }] };
+}
+
+/**
  * The background run: from the start of the update (or `startingStep`) until promotion; never on the first deploy.
  * Inconclusive pauses, Failed/Error aborts with "Background analysis phase error/failed".
  */
@@ -44,7 +55,7 @@ export function planBackgroundRun(inp: PlanInput, pause: PauseIntent): RunDecisi
   const { ro } = inp;
   const current = inp.runs.background;
   const effects = noEffects();
-  const analysis = ro.spec.strategy.canary?.analysis;
+  const analysis = backgroundAnalysisOf(ro);
   if (analysis === undefined || (analysis.templates ?? []).length === 0) {
     effects.actions.push(...terminateRuns([current]));
     return { run: undefined, effects, pause };

@@ -6,6 +6,7 @@ import type { RolloutAnalysis } from '../../api/rollouts-v1alpha1.js';
 import { MANAGED_BY_ROLLOUTS_ANNOTATION, POD_TEMPLATE_HASH_LABEL } from '../../api/rollouts-constants.js';
 import type { RolloutSnapshot } from './snapshot.js';
 import { flattenTemplates, resolveTemplates } from './analysis-run-build.js';
+import { backgroundAnalysisOf } from './analysis-canary.js';
 
 /** The Services the Rollout names, with the field path Argo reports them under. */
 function referencedServices(snap: Readonly<RolloutSnapshot>): [path: string, name: string][] {
@@ -23,7 +24,7 @@ function referencedAnalyses(snap: Readonly<RolloutSnapshot>): [path: string, ana
   const out: [string, Readonly<RolloutAnalysis> | undefined][] = blueGreen !== undefined
     ? [['spec.strategy.blueGreen.prePromotionAnalysis.templates', blueGreen.prePromotionAnalysis], ['spec.strategy.blueGreen.postPromotionAnalysis.templates', blueGreen.postPromotionAnalysis]]
     : [...(canary?.steps ?? []).map((s, i): [string, Readonly<RolloutAnalysis> | undefined] => [`spec.strategy.canary.steps[${i}].analysis.templates`, s.analysis]),
-      ['spec.strategy.canary.analysis.templates', canary?.analysis]];
+      ['spec.strategy.canary.analysis.templates', backgroundAnalysisOf(snap.rollout)]];
   return out.filter((e): e is [string, Readonly<RolloutAnalysis>] => e[1] !== undefined);
 }
 
