@@ -1,5 +1,6 @@
 // Composition root of the embedded runtime (`sluice up`): store, API server, built-in controllers,
 // kubelet, network and the rollouts controller, all in one process on loopback.
+import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../lib/clock.js';
@@ -11,6 +12,7 @@ import { storeAllocator } from './apiserver/service-allocator.js';
 import { loadOrCreatePki } from './apiserver/tls-certs.js';
 import { startLifecycleControllers } from './controllers/lifecycle.js';
 import { writeKubeconfig } from './kubeconfig.js';
+import { installRolloutCrds } from './install-crds.js';
 import { startBuiltinControllers } from './controllers/builtin-controllers.js';
 import { RestClient } from '../control/rest-client.js';
 import { startRolloutsManager } from '../rollouts/controller/manager.js';
@@ -40,12 +42,14 @@ export function defaultDataDir(): string {
 /** Starts everything; resolves once the API answers. */
 export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const clock = opts.clock ?? systemClock;
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const store = new SqliteStore({ path: join(opts.dataDir, 'state.db') });
   const alloc = storeAllocator(store);
   const api = new ApiServer({ store, clock, builtinHooks: (d) => builtinHooks(d, alloc), crdHooks });
   const pki = loadOrCreatePki(join(opts.dataDir, 'pki'), [opts.host, 'localhost'], clock.now());
   const listening = await api.listen({ host: opts.host, port: opts.apiPort, tls: { certPem: pki.certPem, keyPem: pki.keyPem }, token: pki.token });
   const client = new RestClient(api.transport());
+  await installRolloutCrds(client);
   const builtins = startBuiltinControllers({ client, clock });
   const rollouts = startRolloutsManager({ client, clock });
   const stops: (() => void | Promise<void>)[] = [startLifecycleControllers(api.ctx), () => builtins.stop(), () => rollouts.stop()];

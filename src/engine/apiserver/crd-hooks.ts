@@ -2,7 +2,7 @@
 // printer columns, and apiVersion conversion between served versions (conversion strategy None).
 import type { CrdSpec, CrdVersion } from '../../api/apiextensions-v1.js';
 import type { KubeObject } from '../../api/meta.js';
-import { compileSchema } from './admission/index.js';
+import { compileSchema, type CompiledSchema } from './admission/index.js';
 import type { ResourceHooks } from './registry/resource-def.js';
 import { tableContent } from './table-content.js';
 import { buildTable, crdPrinterFor, defaultCrdColumns } from './tables/index.js';
@@ -10,7 +10,9 @@ import { buildTable, crdPrinterFor, defaultCrdColumns } from './tables/index.js'
 /** Hooks for one served version of a CRD. */
 export function crdHooks(spec: CrdSpec, v: CrdVersion): ResourceHooks {
   const schema = v.schema?.openAPIV3Schema;
-  const compiled = schema === undefined ? undefined : compileSchema(schema);
+  // Compiling a large structural schema takes a few hundred milliseconds: do it on first use, not at start.
+  let compiledSchema: CompiledSchema | undefined;
+  const compiled = schema === undefined ? undefined : { get: (): CompiledSchema => (compiledSchema ??= compileSchema(schema)) };
   const apiVersion = `${spec.group}/${v.name}`;
   const columns = v.additionalPrinterColumns && v.additionalPrinterColumns.length > 0 ? v.additionalPrinterColumns : defaultCrdColumns;
   const printer = crdPrinterFor(columns);
@@ -21,11 +23,11 @@ export function crdHooks(spec: CrdSpec, v: CrdVersion): ResourceHooks {
   };
   if (compiled) {
     hooks.decode = (obj) => {
-      const { object, prunedPaths } = compiled.prune(obj);
+      const { object, prunedPaths } = compiled.get().prune(obj);
       return { object, unknownFields: prunedPaths, typeErrors: [] };
     };
-    hooks.default = (obj) => compiled.default(obj);
-    hooks.validate = (obj) => compiled.validate(obj);
+    hooks.default = (obj) => compiled.get().default(obj);
+    hooks.validate = (obj) => compiled.get().validate(obj);
   }
   return hooks;
 }

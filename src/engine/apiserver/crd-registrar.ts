@@ -2,6 +2,7 @@
 // status gets NamesAccepted/Established, and deleting a CRD removes its resource and its objects.
 import type { KubeObject } from '../../api/meta.js';
 import { rfc3339 } from '../../lib/clock.js';
+import { deepEqual } from '../../lib/deep-equal.js';
 import { logger } from '../../lib/log.js';
 import type { Store } from '../store/store.js';
 import { crdDefs, crdSpecOf, type CrdSpec, type CrdVersion } from './registry/crd-defs.js';
@@ -47,7 +48,8 @@ export function startCrdRegistrar(store: Store, registry: Registry, hooksFor: Cr
       if (spec) later(() => { for (const o of store.list(`${spec.group}/${spec.names.plural}`)) store.delete(`${spec.group}/${spec.names.plural}`, o.metadata.namespace ?? '', o.metadata.name ?? ''); });
       return;
     }
-    serve(e.object);
+    // Status-only changes (Established) do not change what is served.
+    if (e.type === 'ADDED' || e.prev === undefined || !deepEqual(e.prev['spec'], e.object['spec'])) serve(e.object);
     if (!isEstablished(e.object)) {
       // Written after the current commit finishes: store writes must not nest inside watch delivery.
       later(() => {

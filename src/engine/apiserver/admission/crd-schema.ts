@@ -45,6 +45,20 @@ function compile(schema: JsonObject): { fn?: ValidateFunction; error?: string } 
  * `spec.replicas: Invalid value: "string": spec.replicas in body must be of type integer: "string"`.
  */
 export function compileSchema(openAPIV3Schema: unknown): CompiledSchema {
+  // Compiling a large schema costs hundreds of milliseconds; validation and serving compile the same ones.
+  const key = JSON.stringify(openAPIV3Schema) ?? '';
+  const hit = compiledCache.get(key);
+  if (hit) return hit;
+  const built = buildSchema(openAPIV3Schema);
+  if (compiledCache.size >= COMPILED_CACHE_SIZE) compiledCache.delete(compiledCache.keys().next().value ?? '');
+  compiledCache.set(key, built);
+  return built;
+}
+
+const COMPILED_CACHE_SIZE = 64;
+const compiledCache = new Map<string, CompiledSchema>();
+
+function buildSchema(openAPIV3Schema: unknown): CompiledSchema {
   const schema = asObject(openAPIV3Schema) ?? {};
   const { fn, error } = compile(schema);
   return {

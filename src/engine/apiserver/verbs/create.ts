@@ -1,5 +1,5 @@
 // POST /…/<resource>: decode, admit, store. A refused request changes nothing.
-import { ApiError, notFound } from '../../../api/api-error.js';
+import { alreadyExists, ApiError, notFound } from '../../../api/api-error.js';
 import { rfc3339 } from '../../../lib/clock.js';
 import { dropNulls } from '../../../lib/json.js';
 import { jsonResponse, type ApiRequest, type ApiResponse } from '../http-types.js';
@@ -29,6 +29,10 @@ export function createStored(ctx: ServerContext, def: ResourceDef, raw: KubeObje
     nowIso: rfc3339(ctx.clock.now()), uid: ctx.newUid(), suffix: ctx.randomSuffix(),
   });
   if (def.namespaced) checkNamespaceWritable(ctx, prepared.metadata.namespace ?? 'default');
+  // Refuse a duplicate before the (possibly expensive) admission work; the store checks again on write.
+  if (prepared.metadata.name && ctx.store.get(def.storage, def.namespaced ? prepared.metadata.namespace ?? '' : '', prepared.metadata.name)) {
+    throw alreadyExists(def.resource, def.group, prepared.metadata.name);
+  }
   const admitted = defaultAndValidate(def, prepared, undefined);
   if (opts.dryRun) return admitted;
   return ctx.store.create(def.storage, admitted);

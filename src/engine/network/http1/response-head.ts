@@ -1,0 +1,78 @@
+// Parses the head of an HTTP/1.x response (status line and header fields, RFC 9112) and decides how its body
+// is delimited (RFC 9112 §6.3) and whether the connection can carry another request afterwards.
+
+/** How the body of a response ends. */
+export type BodyFraming =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'length'; readonly bytes: number }
+  | { readonly kind: 'chunked' }
+  | { readonly kind: 'close' };
+
+/** A parsed response head. */
+export interface ResponseHead {
+  readonly status: number;
+  readonly statusText: string;
+  /** `[name, value, name, value, …]` as received (names keep their case). */
+  readonly headers: string[];
+  readonly framing: BodyFraming;
+  /** False when the connection must be closed after this response. */
+  readonly keepAlive: boolean;
+}
+
+const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: (.*))?$/;
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const NONE: BodyFraming = Object.freeze({ kind: 'none' });
+const CHUNKED: BodyFraming = Object.freeze({ kind: 'chunked' });
+const CLOSE: BodyFraming = Object.freeze({ kind: 'close' });
+
+function hasToken(list: string, token: string): boolean {
+  return list.toLowerCase().split(',').some((t) => t.trim() === token);
+}
+
+function framingOf(status: number, headRequest: boolean, te: string | undefined, cl: string | undefined): BodyFraming | string {
+  if (headRequest || status < 200 || status === 204 || status === 304) return NONE;
+  if (te !== undefined) {
+    const codings = te.toLowerCase().split(',').map((t) => t.trim());
+    return codings[codings.length - 1] === 'chunked' ? CHUNKED : CLOSE;
+  }
+  if (cl === undefined) return CLOSE;
+  // Repeated values ("5, 5") are allowed when they agree.
+  const values = [...new Set(cl.split(',').map((v) => v.trim()))];
+  const v = values[0] ?? '';
+  if (values.length !== 1 || !/^\d{1,15}$/.test(v)) return `invalid Content-Length "${cl}"`;
+  const bytes = Number(v);
+  return bytes === 0 ? NONE : { kind: 'length', bytes };
+}
+
+/**
+ * Parses `text` (the head without its final empty line). Example: `HTTP/1.1 200 OK\r\nContent-Length: 6` → status
+ * 200, framing length 6, keep-alive; `HTTP/1.0 200 OK` without `Connection: keep-alive` → close-delimited, no reuse.
+ * Returns an error message for a head that is not HTTP/1.x.
+ */
+export function parseResponseHead(text: string, headRequest: boolean): ResponseHead | string {
+  const lines = text.split('\r\n');
+  const m = STATUS_LINE.exec(lines[0] ?? '');
+  if (m === null) return `invalid status line "${(lines[0] ?? '').slice(0, 60)}"`;
+  const http10 = m[1] === '0';
+  const status = Number(m[2]);
+  const headers: string[] = [];
+  let te: string | undefined;
+  let cl: string | undefined;
+  let connection = '';
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const colon = line.indexOf(':');
+    const name = colon > 0 ? line.slice(0, colon) : '';
+    if (!TOKEN.test(name)) return `invalid header line "${line.slice(0, 60)}"`;
+    const value = line.slice(colon + 1).trim();
+    headers.push(name, value);
+    const lower = name.toLowerCase();
+    if (lower === 'transfer-encoding') te = te === undefined ? value : `${te}, ${value}`;
+    else if (lower === 'content-length') cl = cl === undefined ? value : `${cl}, ${value}`;
+    else if (lower === 'connection') connection = connection === '' ? value : `${connection}, ${value}`;
+  }
+  const framing = framingOf(status, headRequest, te, cl);
+  if (typeof framing === 'string') return framing;
+  const keepAlive = framing.kind !== 'close' && (http10 ? hasToken(connection, 'keep-alive') : !hasToken(connection, 'close'));
+  return { status, statusText: m[3] ?? '', headers, framing, keepAlive };
+}

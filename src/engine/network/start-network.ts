@@ -1,0 +1,118 @@
+// Entry point of the embedded network: the endpoints controller, the live tables, the service proxies, the
+// ingress listener, the Ingress status writer and the metrics listener, started and stopped together.
+import type { ConfigMap, Endpoints, Service } from '../../api/core-v1.js';
+import type { Ingress } from '../../api/networking-v1.js';
+import { R } from '../../api/resources.js';
+import type { KubeClient } from '../../control/client.js';
+import type { RunningController } from '../../control/controller.js';
+import { SharedInformers } from '../../control/shared-informers.js';
+import { systemClock, type Clock } from '../../lib/clock.js';
+import { logger, type Logger } from '../../lib/log.js';
+import { startEndpointsController } from '../controllers/endpoints/index.js';
+import { startIngressServer, type IngressServer } from './ingress-server.js';
+import { startIngressStatusController } from './ingress-status.js';
+import { startMetricsServer, type MetricsServer } from './metrics-server.js';
+import { NetworkTables } from './network-tables.js';
+import { requestIdSource } from './request-ids.js';
+import { RequestMetrics, type ControllerLabels } from './request-metrics.js';
+import { ServiceProxies } from './service-proxies.js';
+import type { PoolSettings } from './http1/upstream-pool.js';
+import { DEFAULT_POOL_SETTINGS, UpstreamPools } from './upstream-pools.js';
+
+/** How to start the network. */
+export interface NetworkOptions {
+  readonly client: KubeClient;
+  /** Port of the ingress listener (0 = any free port; the runtime uses 8080). */
+  readonly ingressPort: number;
+  /** Port of the Prometheus `/metrics` listener (0 = any free port); absent: no metrics listener. */
+  readonly metricsPort?: number;
+  /** Address the ingress, the metrics and the NodePorts listen on, and the Ingress status shows. */
+  readonly host: string;
+  readonly log?: Logger;
+  readonly clock?: Clock;
+  /** Informers shared with other controllers; by default the network makes its own. */
+  readonly informers?: SharedInformers;
+  /** Ingress class served (`spec.ingressClassName` or the class annotation); Ingresses without one are served too. Default `nginx`. */
+  readonly ingressClass?: string;
+  /** The ingress-nginx ConfigMap: default name `nginx-configuration` in any namespace (the chapter's). */
+  readonly configMap?: { readonly name: string; readonly namespace?: string };
+  /** Run the endpoints controller (default true). */
+  readonly endpointsController?: boolean;
+  /** Listen on cluster IPs and NodePorts (default true). */
+  readonly serviceProxies?: boolean;
+  /** Constant labels of the request metrics. */
+  readonly controllerLabels?: Partial<ControllerLabels>;
+  readonly poolSettings?: Partial<PoolSettings>;
+}
+
+/** A running network. */
+export interface RunningNetwork {
+  readonly ingressPort: number;
+  readonly metricsPort: number | undefined;
+  readonly metrics: RequestMetrics;
+  /** Addresses the service proxies listen on (`address:port`). */
+  serviceListeners(): string[];
+  /** Stops listening (requests in flight finish, up to 5 s), the controllers and the informers it started. */
+  stop(): Promise<void>;
+}
+
+const GRACE_MS = 5000;
+
+/** Default constant labels of the request metrics: ingress-nginx's controller class, so dashboards match. */
+export const DEFAULT_CONTROLLER_LABELS: ControllerLabels = Object.freeze({
+  controller_class: 'k8s.io/ingress-nginx', controller_namespace: 'sluice-system', controller_pod: 'sluice-ingress',
+});
+
+function informersFor(informers: SharedInformers, cm: NonNullable<NetworkOptions['configMap']>) {
+  const cmScope = { fieldSelector: `metadata.name=${cm.name}`, ...(cm.namespace === undefined ? {} : { namespace: cm.namespace }) };
+  return {
+    services: informers.informer<Service>(R.services), endpoints: informers.informer<Endpoints>(R.endpoints),
+    ingresses: informers.informer<Ingress>(R.ingresses), configMaps: informers.informer<ConfigMap>(R.configmaps, cmScope),
+  };
+}
+
+/** Starts everything; resolves once the caches are filled and the listeners are open. */
+export async function startNetwork(opts: NetworkOptions): Promise<RunningNetwork> {
+  const log = opts.log ?? logger('network');
+  const clock = opts.clock ?? systemClock;
+  const ownInformers = opts.informers === undefined;
+  const informers = opts.informers ?? new SharedInformers(opts.client, { clock });
+  const ingressClass = opts.ingressClass ?? 'nginx';
+  const abort = new AbortController();
+  const controllers: RunningController[] = [];
+  if (opts.endpointsController ?? true) {
+    controllers.push(startEndpointsController({ client: opts.client, informers, clock, signal: abort.signal, log: log.child('endpoints') }));
+  }
+  const inf = informersFor(informers, opts.configMap ?? { name: 'nginx-configuration' });
+  const pools = new UpstreamPools({ ...DEFAULT_POOL_SETTINGS, ...opts.poolSettings });
+  let proxies: ServiceProxies | undefined;
+  const tables = new NetworkTables(inf, { ingressClass, nodeHost: opts.host, onTargets: (live) => pools.retain(live), onListeners: (b) => proxies?.apply(b) });
+  if (opts.serviceProxies ?? true) proxies = new ServiceProxies(tables, pools, log.child('service-proxy'));
+  controllers.push(startIngressStatusController({ client: opts.client, ingresses: inf.ingresses, ingressClass, ip: opts.host, clock, signal: abort.signal, log: log.child('ingress-status') }));
+  const metrics = new RequestMetrics({ ...DEFAULT_CONTROLLER_LABELS, ...opts.controllerLabels });
+  let ingress: IngressServer | undefined;
+  let metricsServer: MetricsServer | undefined;
+  const stop = async (): Promise<void> => {
+    abort.abort();
+    tables.detach();
+    await Promise.all([ingress?.close(GRACE_MS), proxies?.close(GRACE_MS), metricsServer?.close()]);
+    await pools.close(GRACE_MS);
+    if (ownInformers) await informers.stop();
+    await Promise.all(controllers.map((c) => c.stopped));
+  };
+  try {
+    informers.start();
+    await Promise.all(Object.values(inf).map((i) => i.synced()));
+    proxies?.apply(tables.listeners);
+    ingress = await startIngressServer({ tables, pools, metrics, newRequestId: requestIdSource(), scheme: 'http' }, opts.host, opts.ingressPort);
+    if (opts.metricsPort !== undefined) metricsServer = await startMetricsServer(opts.host, opts.metricsPort, () => metrics.render());
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  log.info('network started', { ingress: `${opts.host}:${ingress.port}`, metrics: metricsServer === undefined ? 'off' : `${opts.host}:${metricsServer.port}` });
+  return {
+    ingressPort: ingress.port, metricsPort: metricsServer?.port, metrics,
+    serviceListeners: () => proxies?.listening() ?? [], stop,
+  };
+}
