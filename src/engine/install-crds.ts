@@ -14,14 +14,16 @@ export async function installRolloutCrds(client: KubeClient): Promise<void> {
   for (const manifest of crdManifests()) {
     const hash = fnv32a(Buffer.from(canonicalJson(manifest))).toString(16);
     const crd = { ...manifest, metadata: { ...manifest.metadata, annotations: { ...manifest.metadata.annotations, [MANIFEST_HASH]: hash } } };
+    let current;
     try {
-      await client.create(R.crds, crd);
+      current = await client.get(R.crds, undefined, crd.metadata.name ?? '');
     } catch (e) {
-      if (!isApiError(e, 'AlreadyExists')) throw e;
-      const current = await client.get(R.crds, undefined, crd.metadata.name ?? '');
-      if (current.metadata.annotations?.[MANIFEST_HASH] !== hash) {
-        await client.update(R.crds, { ...crd, metadata: { ...crd.metadata, resourceVersion: current.metadata.resourceVersion ?? '' } });
-      }
+      if (!isApiError(e, 'NotFound')) throw e;
+      await client.create(R.crds, crd);
+      continue;
+    }
+    if (current.metadata.annotations?.[MANIFEST_HASH] !== hash) {
+      await client.update(R.crds, { ...crd, metadata: { ...crd.metadata, resourceVersion: current.metadata.resourceVersion ?? '' } });
     }
   }
 }
