@@ -25,7 +25,7 @@ import type { ObserveSources } from './observe-pod.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy, type ImageRules } from './plan/types.js';
 import { podLogSource } from './pod-logs.js';
 import { FIRST_POD_IP } from './plan/pod-ip.js';
-import { PodRegistry } from './pod-registry.js';
+import { PodRegistry, removeOrphanPodDirs } from './pod-registry.js';
 import { reconcilePod } from './reconcile-pod.js';
 import { markerOf, ProcessTable, processTablePath, reapSurvivors } from './process-table.js';
 
@@ -143,6 +143,7 @@ export async function startKubelet(opts: KubeletOptions): Promise<Kubelet> {
     .catch((e: unknown) => log.warn('cannot register the node', { node: nodeName, error: e instanceof Error ? e : String(e) }));
   for (const inf of p.informers) inf.start();
   await Promise.all(p.informers.map((inf) => inf.synced()));
+  removeOrphanPodDirs(join(opts.dataDir, 'pods'), new Set(p.sources.pods.list().map((x) => x.metadata.uid ?? '')));
   return {
     logs: podLogSource(p.sources.registry, clock),
     stop: async () => {

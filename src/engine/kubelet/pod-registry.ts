@@ -1,6 +1,7 @@
 // What the kubelet knows about the pods it runs, beyond the API: per pod its IP, directory and last
 // written object; per container its instances, back-off counters, probe results and process. Mutable by
 // design (it is the runtime); plans only ever see the frozen views built by `containerViewOf`.
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pod } from '../../api/core-v1.js';
 import { keyOf, type ObjectKey } from '../../api/object-key.js';
@@ -90,4 +91,13 @@ export class PodRegistry {
   ipsInUse(exceptUid: string): Set<string> {
     return new Set(this.all().filter((r) => r.uid !== exceptUid && r.podIP !== undefined).map((r) => r.podIP ?? ''));
   }
+}
+
+/** Removes pod directories (`<ns>_<name>_<uid>`) whose uid is not in `liveUids`: pods deleted while no kubelet ran. */
+export function removeOrphanPodDirs(podsDir: string, liveUids: ReadonlySet<string>): string[] {
+  let names: string[];
+  try { names = readdirSync(podsDir); } catch { return []; }
+  const orphans = names.filter((n) => !liveUids.has(n.slice(n.lastIndexOf('_') + 1)));
+  for (const n of orphans) rmSync(join(podsDir, n), { recursive: true, force: true });
+  return orphans;
 }

@@ -1,6 +1,6 @@
 // Forwards one buffered request to a backend's endpoints and streams the answer back, repeating the request on
 // another endpoint when an attempt fails before any response byte reached the client (plan/retry-policy.ts).
-import type { ServerResponse } from 'node:http';
+import type { ClientResponse } from './http1/client-response.js';
 import { formatRequestHead } from './http1/request-head.js';
 import type { ResponseHead } from './http1/response-head.js';
 import type { UpstreamConnection, UpstreamExchange } from './http1/upstream-connection.js';
@@ -46,9 +46,9 @@ class Exchange implements UpstreamExchange {
   private remaining = -1;
   private ended = false;
 
-  constructor(private readonly pools: UpstreamPools, private readonly res: ServerResponse, private readonly spec: ForwardSpec,
+  constructor(private readonly pools: UpstreamPools, private readonly res: ClientResponse, private readonly spec: ForwardSpec,
     private readonly rotation: Rotation, private readonly done: ForwardDone) {
-    res.on('close', () => {
+    res.onClose(() => {
       if (this.finished) return;
       this.clientGone = true;
       this.conn?.abort();
@@ -91,7 +91,7 @@ class Exchange implements UpstreamExchange {
     }
     if (this.remaining > 0) this.remaining -= chunk.length;
     const ok = this.res.write(chunk);
-    if (!ok) this.res.once('drain', () => this.conn?.resume());
+    if (!ok) this.res.onDrain(() => this.conn?.resume());
     return ok;
   }
 
@@ -132,6 +132,6 @@ class Exchange implements UpstreamExchange {
 }
 
 /** Sends `spec` to the rotation's endpoints and the answer to `res`; `done` is called exactly once. */
-export function forward(pools: UpstreamPools, res: ServerResponse, spec: ForwardSpec, rotation: Rotation, done: ForwardDone): void {
+export function forward(pools: UpstreamPools, res: ClientResponse, spec: ForwardSpec, rotation: Rotation, done: ForwardDone): void {
   new Exchange(pools, res, spec, rotation, done).attempt();
 }

@@ -1,19 +1,9 @@
-// The ingress listener: one HTTP server on the ingress port for every Ingress host and path.
-import http from 'node:http';
+// The ingress listener: one HTTP/1.1 listener on the ingress port for every Ingress host and path.
+import { DEFAULT_LIMITS, listenHttp, type HttpListener } from './http1/http-listener.js';
 import { handleIngressRequest, type IngressDeps } from './ingress-request.js';
-import { closeServer, listen } from './listen.js';
 
-/** A listening ingress. */
-export interface IngressServer {
-  readonly port: number;
-  /** Stops accepting; requests in flight get `graceMs` to finish. */
-  close(graceMs: number): Promise<void>;
-}
-
-/** Listens on `host:port` (0 = any free port). Keep-alive 75 s, as ingress-nginx's `keep-alive`. */
-export async function startIngressServer(deps: IngressDeps, host: string, port: number): Promise<IngressServer> {
-  const server = http.createServer({ keepAliveTimeout: 75_000, noDelay: true, requestTimeout: 0 }, (req, res) => handleIngressRequest(deps, req, res));
-  server.headersTimeout = 60_000;
-  const actual = await listen(server, host, port);
-  return { port: actual, close: (graceMs) => closeServer(server, graceMs) };
+/** Listens on `host:port` (0 = any free port). Request bodies are limited by `proxy-body-size`. */
+export function startIngressServer(deps: IngressDeps, host: string, port: number): Promise<HttpListener> {
+  const limits = { ...DEFAULT_LIMITS, bodyLimitBytes: () => deps.tables.config.proxyBodySizeBytes };
+  return listenHttp(host, port, (req, res) => handleIngressRequest(deps, req, res), limits);
 }

@@ -1,16 +1,15 @@
-// The small HTML pages the proxies answer with when they cannot forward (nginx answers likewise).
-import { STATUS_CODES, type ServerResponse } from 'node:http';
+// The small pages the proxies answer with when they cannot forward (nginx answers likewise).
+import { STATUS_CODES } from 'node:http';
+import type { ClientResponse } from './http1/client-response.js';
 
-/** Answers `status` with a short HTML page unless headers already went out; `body` replaces the page. */
-export function sendError(res: ServerResponse, status: number, body?: string, close = false): void {
-  if (res.headersSent || res.destroyed) {
-    if (!res.writableEnded) res.end();
+/** Answers `status` with a short HTML page (or `body` as plain text) unless headers already went out. */
+export function sendError(res: ClientResponse, status: number, body?: string): void {
+  if (res.headersSent) {
+    res.end();
     return;
   }
   const reason = STATUS_CODES[status] ?? 'Error';
   const text = body ?? `<html>\n<head><title>${status} ${reason}</title></head>\n<body>\n<center><h1>${status} ${reason}</h1></center>\n<hr><center>sluice</center>\n</body>\n</html>\n`;
-  const headers: Record<string, string | number> = { 'content-type': body === undefined ? 'text/html' : 'text/plain', 'content-length': Buffer.byteLength(text) };
-  if (close) headers['connection'] = 'close';
-  res.writeHead(status, headers);
+  res.writeHead(status, reason, ['content-type', body === undefined ? 'text/html' : 'text/plain', 'content-length', String(Buffer.byteLength(text))]);
   res.end(text);
 }

@@ -3,15 +3,17 @@
 // request, so a Service whose selector or Endpoints change keeps its socket. A bind that fails (EACCES for a
 // port below 1024 without privileges, EADDRINUSE) is logged once and not retried until the binding goes away
 // and comes back; the Service stays reachable through its NodePort or the ingress.
-import http from 'node:http';
 import type { Logger } from '../../lib/log.js';
-import { closeServer, listen } from './listen.js';
+import { DEFAULT_LIMITS, listenHttp, type HttpListener } from './http1/http-listener.js';
 import type { NetworkTables } from './network-tables.js';
 import type { ListenerBinding } from './plan/service-listeners.js';
 import { handleServiceRequest } from './service-request.js';
 import type { UpstreamPools } from './upstream-pools.js';
 
-type Slot = { readonly state: 'open'; readonly server: http.Server } | { readonly state: 'opening' | 'failed' };
+type Slot = { readonly state: 'open'; readonly listener: HttpListener } | { readonly state: 'opening' | 'failed' };
+
+/** Service proxies buffer request bodies up to 64 MiB. */
+const LIMITS = { ...DEFAULT_LIMITS, bodyLimitBytes: () => 64 * 1024 * 1024 };
 
 /** Listeners per `address:port`. */
 export class ServiceProxies {
@@ -26,7 +28,7 @@ export class ServiceProxies {
     for (const [key, slot] of this.slots) {
       if (bindings.has(key)) continue;
       this.slots.delete(key);
-      if (slot.state === 'open') void closeServer(slot.server, 30_000);
+      if (slot.state === 'open') void slot.listener.close(30_000);
     }
     for (const [key, b] of bindings) if (!this.slots.has(key)) this.open(key, b);
   }
@@ -39,17 +41,16 @@ export class ServiceProxies {
   /** Closes every listener; requests in flight get `graceMs` to finish. */
   async close(graceMs: number): Promise<void> {
     this.stopped = true;
-    const open = [...this.slots.values()].flatMap((s) => (s.state === 'open' ? [s.server] : []));
+    const open = [...this.slots.values()].flatMap((s) => (s.state === 'open' ? [s.listener] : []));
     this.slots.clear();
-    await Promise.all(open.map((s) => closeServer(s, graceMs)));
+    await Promise.all(open.map((l) => l.close(graceMs)));
   }
 
   private open(key: string, b: ListenerBinding): void {
     this.slots.set(key, { state: 'opening' });
-    const server = http.createServer({ keepAliveTimeout: 75_000, noDelay: true }, (req, res) => handleServiceRequest(this.tables, this.pools, key, req, res));
-    listen(server, b.address, b.listenPort).then(() => {
-      if (this.slots.get(key)?.state !== 'opening') { void closeServer(server, 0); return; }
-      this.slots.set(key, { state: 'open', server });
+    listenHttp(b.address, b.listenPort, (req, res) => handleServiceRequest(this.tables, this.pools, key, req, res), LIMITS).then((listener) => {
+      if (this.slots.get(key)?.state !== 'opening') { void listener.close(0); return; }
+      this.slots.set(key, { state: 'open', listener });
       this.log.debug('service listener open', { address: key, service: b.serviceKey, via: b.via });
     }, (e: unknown) => {
       if (this.slots.get(key)?.state === 'opening') this.slots.set(key, { state: 'failed' });

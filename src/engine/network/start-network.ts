@@ -9,7 +9,8 @@ import { SharedInformers } from '../../control/shared-informers.js';
 import { systemClock, type Clock } from '../../lib/clock.js';
 import { logger, type Logger } from '../../lib/log.js';
 import { startEndpointsController } from '../controllers/endpoints/index.js';
-import { startIngressServer, type IngressServer } from './ingress-server.js';
+import type { HttpListener } from './http1/http-listener.js';
+import { startIngressServer } from './ingress-server.js';
 import { startIngressStatusController } from './ingress-status.js';
 import { startMetricsServer, type MetricsServer } from './metrics-server.js';
 import { NetworkTables } from './network-tables.js';
@@ -90,7 +91,7 @@ export async function startNetwork(opts: NetworkOptions): Promise<RunningNetwork
   if (opts.serviceProxies ?? true) proxies = new ServiceProxies(tables, pools, log.child('service-proxy'));
   controllers.push(startIngressStatusController({ client: opts.client, ingresses: inf.ingresses, ingressClass, ip: opts.host, clock, signal: abort.signal, log: log.child('ingress-status') }));
   const metrics = new RequestMetrics({ ...DEFAULT_CONTROLLER_LABELS, ...opts.controllerLabels });
-  let ingress: IngressServer | undefined;
+  let ingress: HttpListener | undefined;
   let metricsServer: MetricsServer | undefined;
   const stop = async (): Promise<void> => {
     abort.abort();

@@ -1,5 +1,5 @@
 // Starts everything the rollouts side runs on one set of shared informers: the Rollout controller and
-// (when given) the analysis controller. Used by `sluice up` (in-process client) and `sluice controller`.
+// the AnalysisRun controller (plus any extra controllers given). Used by `sluice up` (in-process client) and `sluice controller`.
 import type { KubeClient } from '../../control/client.js';
 import type { RunningController } from '../../control/controller.js';
 import { EventRecorder } from '../../control/event-recorder.js';
@@ -8,6 +8,7 @@ import { systemClock, type Clock } from '../../lib/clock.js';
 import type { Rollout } from '../../api/rollouts-v1alpha1.js';
 import type { PlanTrafficRouter } from './apply-actions.js';
 import { startRolloutController } from './rollout-controller.js';
+import { analysisControllerExtra } from '../analysis/index.js';
 
 export interface RolloutsManagerOptions {
   client: KubeClient;
@@ -35,7 +36,11 @@ export function startRolloutsManager(o: RolloutsManagerOptions): RolloutsManager
     ...(o.instanceId !== undefined ? { instanceId: o.instanceId } : {}),
     ...(o.routersFor ? { routersFor: o.routersFor } : {}),
   }, o.namespace);
-  const extraStops = (o.extra ?? []).map((start) => start(abort.signal));
+  const analysis = analysisControllerExtra({
+    client: o.client, clock,
+    ...(o.namespace !== undefined ? { namespace: o.namespace } : {}), ...(o.instanceId !== undefined ? { instanceId: o.instanceId } : {}),
+  });
+  const extraStops = [analysis, ...(o.extra ?? [])].map((start) => start(abort.signal));
   informers.start();
   return {
     controllers: [rollouts],

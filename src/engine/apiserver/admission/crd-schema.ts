@@ -1,15 +1,17 @@
 // compileSchema: what kube-apiserver does with a CRD version's openAPIV3Schema for each custom resource —
-// defaulting, pruning of unknown fields, and validation (via ajv, compiled once per schema).
-import { Ajv, type ValidateFunction } from 'ajv';
+// defaulting, pruning of unknown fields, and validation. Validation interprets the schema (crd-schema-validate.ts):
+// the schema is preprocessed once into SchemaNodes (patterns compiled, formats resolved) and walked together with
+// each object; no code is generated from the user-supplied schema.
 import type { FieldError } from '../../../api/field-error.js';
 import type { KubeObject } from '../../../api/meta.js';
 import { cloneJson } from '../../../lib/json.js';
-import { asObject, type JsonObject } from './_json.js';
+import { asObject } from './_json.js';
 import { applyDefaults, dropNonNullableNulls } from './crd-default.js';
-import { formatChecker } from './crd-formats.js';
 import { pruneInPlace } from './crd-prune.js';
-import { convertSchema } from './crd-schema-convert.js';
-import { toFieldErrors } from './crd-schema-errors.js';
+import { invariantErrors } from './crd-schema-invariants.js';
+import { nodeRef } from './crd-schema-node.js';
+import { scanSchema } from './crd-schema-scan.js';
+import { validateNode } from './crd-schema-validate.js';
 
 /** The per-schema operations the custom resource handler needs. All return new values; inputs are untouched. */
 export interface CompiledSchema {
@@ -23,21 +25,6 @@ export interface CompiledSchema {
   readonly error: string | undefined;
 }
 
-function compile(schema: JsonObject): { fn?: ValidateFunction; error?: string } {
-  const formats = new Set<string>();
-  const converted = convertSchema(schema, formats);
-  try {
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateSchema: false });
-    for (const f of formats) {
-      const check = formatChecker(f);
-      if (check !== undefined) ajv.addFormat(f, { type: 'string', validate: check });
-    }
-    return { fn: ajv.compile(converted) };
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
-}
-
 /**
  * Compiles a structural `openAPIV3Schema`. A missing schema prunes everything but apiVersion, kind and
  * metadata (as Kubernetes does for a version without a schema) and validates nothing.
@@ -45,7 +32,7 @@ function compile(schema: JsonObject): { fn?: ValidateFunction; error?: string } 
  * `spec.replicas: Invalid value: "string": spec.replicas in body must be of type integer: "string"`.
  */
 export function compileSchema(openAPIV3Schema: unknown): CompiledSchema {
-  // Compiling a large schema costs hundreds of milliseconds; validation and serving compile the same ones.
+  // Preprocessing is cheap, but validation and serving ask for the same schemas again and again.
   const key = JSON.stringify(openAPIV3Schema) ?? '';
   const hit = compiledCache.get(key);
   if (hit) return hit;
@@ -60,7 +47,9 @@ const compiledCache = new Map<string, CompiledSchema>();
 
 function buildSchema(openAPIV3Schema: unknown): CompiledSchema {
   const schema = asObject(openAPIV3Schema) ?? {};
-  const { fn, error } = compile(schema);
+  const scan = scanSchema(schema);
+  const { error } = scan;
+  const root = nodeRef(schema, scan);
   return {
     error,
     default(obj) {
@@ -74,8 +63,11 @@ function buildSchema(openAPIV3Schema: unknown): CompiledSchema {
       return { object: out, prunedPaths: pruneInPlace(out, schema) };
     },
     validate(obj) {
-      if (fn === undefined) return [{ type: 'Invalid', field: '', value: '', detail: `error building validator: ${error ?? 'unknown error'}` }];
-      return fn(obj) ? [] : toFieldErrors(fn.errors ?? [], obj);
+      if (error !== undefined) return [{ type: 'Invalid', field: '', value: '', detail: `error building validator: ${error}` }];
+      const node = root();
+      const errs: FieldError[] = [];
+      validateNode(node, obj, '', errs);
+      return [...errs, ...invariantErrors(node, obj)];
     },
   };
 }

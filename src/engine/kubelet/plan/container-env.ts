@@ -45,18 +45,12 @@ export function fieldRefValue(i: EnvInputs, fieldPath: string): string {
   }
 }
 
-function decodeBase64(v: string): string {
-  return Buffer.from(v, 'base64').toString('utf8');
-}
-
 type Lookup = { ok: true; value: string | undefined } | { ok: false; message: string };
 
 function keyRef(kind: 'ConfigMap' | 'Secret', i: EnvInputs, ref: { name: string; key: string; optional?: boolean }): Lookup {
   const ns = i.pod.metadata.namespace ?? 'default';
-  const obj = kind === 'ConfigMap' ? i.configMaps.get(ref.name) : i.secrets.get(ref.name);
-  if (obj === undefined) {
-    return ref.optional === true ? { ok: true, value: undefined } : { ok: false, message: `${kind.toLowerCase()} "${ref.name}" not found` };
-  }
+  const found = kind === 'ConfigMap' ? i.configMaps.has(ref.name) : i.secrets.has(ref.name);
+  if (!found) return ref.optional === true ? { ok: true, value: undefined } : { ok: false, message: `${kind.toLowerCase()} "${ref.name}" not found` };
   const value = kind === 'ConfigMap' ? i.configMaps.get(ref.name)?.data?.[ref.key] : secretValue(i.secrets.get(ref.name), ref.key);
   if (value === undefined && ref.optional !== true) return { ok: false, message: `couldn't find key ${ref.key} in ${kind} ${ns}/${ref.name}` };
   return { ok: true, value };
@@ -64,7 +58,7 @@ function keyRef(kind: 'ConfigMap' | 'Secret', i: EnvInputs, ref: { name: string;
 
 function secretValue(s: Readonly<Secret> | undefined, key: string): string | undefined {
   const data = s?.data?.[key];
-  return data !== undefined ? decodeBase64(data) : s?.stringData?.[key];
+  return data !== undefined ? Buffer.from(data, 'base64').toString('utf8') : s?.stringData?.[key];
 }
 
 function resourceValue(c: Readonly<Container>, resource: string): string {

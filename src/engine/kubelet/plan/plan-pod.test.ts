@@ -165,3 +165,12 @@ test('planPod() restarts containers that vanished with a previous runtime (resta
   const plan = planPod(view(pod({ status: before }), [...restored.values()]), T0 + 60_000);
   assert.deepEqual(lines(plan).slice(0, 2), ['status Running ready=False app=terminated:Unknown', `start app #3 ${DEMO.join(' ')}`]);
 });
+
+test('planPod() after a runtime restart leaves a finished pod exactly as stored', () => {
+  const p = pod({ restartPolicy: 'Never', init: [container('prep', { image: 'x', command: ['true'] })] });
+  const done = settle(planPod(view(p, [exited('prep', 0), exited('app', 1)]), T0 + 6000));
+  assert.equal(done.phase, 'Failed');
+  const stored = pod({ restartPolicy: 'Never', init: [container('prep', { image: 'x', command: ['true'] })], status: done });
+  const restored = restoreContainerViews(stored, T0 + 99_000);
+  assert.deepEqual(lines(planPod(view(stored, [...restored.values()]), T0 + 99_000)), []);
+});

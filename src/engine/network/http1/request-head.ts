@@ -1,5 +1,6 @@
 // Request heads on both sides of the proxy: parsing what a client sent (RFC 9112, strictly: anything ambiguous
 // about where the body ends is refused, as nginx refuses it) and serialising what goes upstream.
+import { isToken } from './token.js';
 
 /** How a request body is delimited. */
 export type RequestBody = { readonly kind: 'none' } | { readonly kind: 'length'; readonly bytes: number } | { readonly kind: 'chunked' };
@@ -23,11 +24,18 @@ export interface HeadError {
   readonly message: string;
 }
 
-const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) ([^\s\x00-\x1f\x7f]+) HTTP\/1\.([01])$/;
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const BAD_VALUE = /[\x00-\x08\x0a-\x1f\x7f]/;
+const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) (\S+) HTTP\/1\.([01])$/;
 const NO_BODY: RequestBody = Object.freeze({ kind: 'none' });
 const CHUNKED: RequestBody = Object.freeze({ kind: 'chunked' });
+
+/** True when `v` holds a control character other than HTAB (`allowTab` false: HTAB too). */
+function hasControl(v: string, allowTab: boolean): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c < 32 && !(allowTab && c === 9)) || c === 127) return true;
+  }
+  return false;
+}
 
 function tokens(v: string): string[] {
   return v.toLowerCase().split(',').map((t) => t.trim()).filter((t) => t !== '');
@@ -55,6 +63,7 @@ export function parseRequestHead(text: string): RequestHead | HeadError {
   const lines = text.split('\r\n');
   const m = REQUEST_LINE.exec(lines[0] ?? '');
   if (m === null) return /^\S+ \S+ HTTP\/\d/.test(lines[0] ?? '') ? { status: 505, message: 'HTTP version not supported' } : { status: 400, message: 'invalid request line' };
+  if (hasControl(m[2] ?? '', false)) return { status: 400, message: 'invalid request target' };
   const http10 = m[3] === '0';
   const headers: string[] = [];
   const te: string[] = [];
@@ -66,11 +75,12 @@ export function parseRequestHead(text: string): RequestHead | HeadError {
     const line = lines[i] ?? '';
     const colon = line.indexOf(':');
     const name = colon > 0 ? line.slice(0, colon) : '';
-    if (!TOKEN.test(name)) return { status: 400, message: `invalid header line "${line.slice(0, 40)}"` };
+    if (!isToken(name)) return { status: 400, message: `invalid header line "${line.slice(0, 40)}"` };
     const value = line.slice(colon + 1).trim();
-    if (BAD_VALUE.test(value)) return { status: 400, message: `invalid value of header "${name}"` };
+    if (hasControl(value, true)) return { status: 400, message: `invalid value of header "${name}"` };
     headers.push(name, value);
-    switch (name.toLowerCase()) {
+    const n = name.length;
+    switch (n === 17 || n === 14 || n === 4 || n === 10 || n === 6 ? name.toLowerCase() : '') {
       case 'transfer-encoding': te.push(value); break;
       case 'content-length': cl.push(value); break;
       case 'host': hosts++; break;

@@ -1,5 +1,6 @@
 // Parses the head of an HTTP/1.x response (status line and header fields, RFC 9112) and decides how its body
 // is delimited (RFC 9112 §6.3) and whether the connection can carry another request afterwards.
+import { isToken } from './token.js';
 
 /** How the body of a response ends. */
 export type BodyFraming =
@@ -20,7 +21,6 @@ export interface ResponseHead {
 }
 
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: (.*))?$/;
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const NONE: BodyFraming = Object.freeze({ kind: 'none' });
 const CHUNKED: BodyFraming = Object.freeze({ kind: 'chunked' });
 const CLOSE: BodyFraming = Object.freeze({ kind: 'close' });
@@ -37,7 +37,7 @@ function framingOf(status: number, headRequest: boolean, te: string | undefined,
   }
   if (cl === undefined) return CLOSE;
   // Repeated values ("5, 5") are allowed when they agree.
-  const values = [...new Set(cl.split(',').map((v) => v.trim()))];
+  const values = cl.includes(',') ? [...new Set(cl.split(',').map((v) => v.trim()))] : [cl];
   const v = values[0] ?? '';
   if (values.length !== 1 || !/^\d{1,15}$/.test(v)) return `invalid Content-Length "${cl}"`;
   const bytes = Number(v);
@@ -63,16 +63,18 @@ export function parseResponseHead(text: string, headRequest: boolean): ResponseH
     const line = lines[i] ?? '';
     const colon = line.indexOf(':');
     const name = colon > 0 ? line.slice(0, colon) : '';
-    if (!TOKEN.test(name)) return `invalid header line "${line.slice(0, 60)}"`;
+    if (!isToken(name)) return `invalid header line "${line.slice(0, 60)}"`;
     const value = line.slice(colon + 1).trim();
     headers.push(name, value);
-    const lower = name.toLowerCase();
+    // Only three names matter here; compare lengths before lower-casing.
+    const n = name.length;
+    const lower = n === 17 || n === 14 || n === 10 ? name.toLowerCase() : '';
     if (lower === 'transfer-encoding') te = te === undefined ? value : `${te}, ${value}`;
     else if (lower === 'content-length') cl = cl === undefined ? value : `${cl}, ${value}`;
     else if (lower === 'connection') connection = connection === '' ? value : `${connection}, ${value}`;
   }
   const framing = framingOf(status, headRequest, te, cl);
   if (typeof framing === 'string') return framing;
-  const keepAlive = framing.kind !== 'close' && (http10 ? hasToken(connection, 'keep-alive') : !hasToken(connection, 'close'));
+  const keepAlive = framing.kind !== 'close' && (http10 ? hasToken(connection, 'keep-alive') : connection === '' || !hasToken(connection, 'close'));
   return { status, statusText: m[3] ?? '', headers, framing, keepAlive };
 }

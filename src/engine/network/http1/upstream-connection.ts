@@ -37,11 +37,13 @@ export class UpstreamConnection implements ResponseSink {
   private exchange: UpstreamExchange | undefined;
   private connected = false;
   private closed = false;
+  private timeoutMs: number;
 
   constructor(private readonly owner: ConnectionOwner, host: string, port: number, private readonly timeouts: ConnectionTimeouts) {
     this.socket = net.connect({ host, port, noDelay: true });
-    this.socket.setTimeout(timeouts.connectTimeoutMs);
-    this.socket.on('connect', () => { this.connected = true; this.socket.setTimeout(this.timeouts.readTimeoutMs); });
+    this.timeoutMs = timeouts.connectTimeoutMs;
+    this.socket.setTimeout(this.timeoutMs);
+    this.socket.on('connect', () => { this.connected = true; this.setTimeout(this.timeouts.readTimeoutMs); });
     this.socket.on('data', (d: Buffer) => this.onSocketData(d));
     this.socket.on('end', () => this.onPeerClosed());
     this.socket.on('close', () => this.onPeerClosed());
@@ -53,7 +55,7 @@ export class UpstreamConnection implements ResponseSink {
   send(exchange: UpstreamExchange, method: string, head: string, body: Buffer | null): void {
     this.exchange = exchange;
     this.parser.reset(method);
-    if (this.connected && this.served > 0) this.socket.setTimeout(this.timeouts.readTimeoutMs);
+    if (this.connected) this.setTimeout(this.timeouts.readTimeoutMs);
     if (body === null || body.length === 0) { this.socket.write(head, 'latin1'); return; }
     this.socket.cork();
     this.socket.write(head, 'latin1');
@@ -71,7 +73,7 @@ export class UpstreamConnection implements ResponseSink {
   }
 
   /** Marks the connection idle: it closes itself after the idle timeout. */
-  idle(): void { this.socket.setTimeout(this.timeouts.idleTimeoutMs); }
+  idle(): void { this.setTimeout(this.timeouts.idleTimeoutMs); }
 
   /** Closes the connection now. */
   close(): void {
@@ -94,6 +96,13 @@ export class UpstreamConnection implements ResponseSink {
     if (keepAlive && !this.closed) this.owner.release(this, true);
     else this.close();
     ex?.onEnd();
+  }
+
+  /** Sets the socket timeout only when it changes (read and idle timeouts are usually equal). */
+  private setTimeout(ms: number): void {
+    if (ms === this.timeoutMs) return;
+    this.timeoutMs = ms;
+    this.socket.setTimeout(ms);
   }
 
   private onSocketData(d: Buffer): void {
