@@ -9,6 +9,7 @@ import type { Rollout } from '../../api/rollouts-v1alpha1.js';
 import type { PlanTrafficRouter } from './apply-actions.js';
 import { startRolloutController } from './rollout-controller.js';
 import { analysisControllerExtra } from '../analysis/index.js';
+import { routersFor } from '../traffic/index.js';
 
 export interface RolloutsManagerOptions {
   client: KubeClient;
@@ -34,7 +35,7 @@ export function startRolloutsManager(o: RolloutsManagerOptions): RolloutsManager
   const rollouts = startRolloutController({
     client: o.client, informers, recorder, clock, signal: abort.signal,
     ...(o.instanceId !== undefined ? { instanceId: o.instanceId } : {}),
-    ...(o.routersFor ? { routersFor: o.routersFor } : {}),
+    routersFor: o.routersFor ?? ((ro, client) => routersFor(ro, client)),
   }, o.namespace);
   const analysis = analysisControllerExtra({
     client: o.client, clock,
