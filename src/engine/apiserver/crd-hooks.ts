@@ -10,7 +10,7 @@ import { buildTable, crdPrinterFor, defaultCrdColumns } from './tables/index.js'
 /** Hooks for one served version of a CRD. */
 export function crdHooks(spec: CrdSpec, v: CrdVersion): ResourceHooks {
   const schema = v.schema?.openAPIV3Schema;
-  // Compiling a large structural schema takes a few hundred milliseconds: do it on first use, not at start.
+  // Schemas are prepared on first use, not when the CRD is served.
   let compiledSchema: CompiledSchema | undefined;
   const compiled = schema === undefined ? undefined : { get: (): CompiledSchema => (compiledSchema ??= compileSchema(schema)) };
   const apiVersion = `${spec.group}/${v.name}`;
