@@ -18,10 +18,14 @@ function upCommand(): Command {
     .description('start the embedded single-machine Kubernetes runtime and the rollouts controller')
     .option('--data-dir <dir>', 'where state, certificates and the kubeconfig live', defaultDataDir())
     .option('--port <port>', 'API server port on 127.0.0.1', port, 6443)
-    .action(async (o: { dataDir: string; port: number }) => {
-      const runtime = await startRuntime({ dataDir: o.dataDir, host: '127.0.0.1', apiPort: o.port });
+    .option('--ingress-port <port>', 'ingress (ingress-nginx compatible) port on 127.0.0.1', port, 8080)
+    .option('--metrics-port <port>', 'ingress request metrics port (Prometheus text)', port, 10254)
+    .action(async (o: { dataDir: string; port: number; ingressPort: number; metricsPort: number }) => {
+      const runtime = await startRuntime({ dataDir: o.dataDir, host: '127.0.0.1', apiPort: o.port, ingressPort: o.ingressPort, metricsPort: o.metricsPort });
       process.stdout.write([
         `Sluice is running. Kubernetes API: ${runtime.apiUrl}`,
+        `Ingress: http://127.0.0.1:${runtime.ingressPort} (send the Host header of your Ingress rules, e.g. curl -H 'Host: demo.info' http://127.0.0.1:${runtime.ingressPort}/)`,
+        `Ingress metrics: http://127.0.0.1:${runtime.metricsPort ?? o.metricsPort}/metrics`,
         '',
         'Use it with kubectl:',
         `  export KUBECONFIG=${runtime.kubeconfig}`,

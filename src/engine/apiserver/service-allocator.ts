@@ -28,16 +28,16 @@ function usedBy(store: Store): { ips: Set<string>; ports: Set<number> } {
 }
 
 /** An allocator that looks at the stored Services. `random` picks node ports (Kubernetes picks at random too). */
-export function storeAllocator(store: Store, random: () => number = Math.random): ServiceAllocator {
+export function storeAllocator(store: Store, random: () => number = Math.random, prefix = CLUSTER_IP_PREFIX): ServiceAllocator {
   return {
     clusterIP() {
       const { ips } = usedBy(store);
       // .0.1 is left out, like the kubernetes Service's first address on a real cluster.
       for (let i = 2; i < 65534; i++) {
-        const ip = `${CLUSTER_IP_PREFIX}${Math.floor(i / 256)}.${i % 256}`;
+        const ip = `${prefix}${Math.floor(i / 256)}.${i % 256}`;
         if (i % 256 !== 0 && i % 256 !== 255 && !ips.has(ip)) return ip;
       }
-      throw new RangeError('no free cluster IP left in 127.96.0.0/16');
+      throw new RangeError(`no free cluster IP left in ${prefix}0.0/16`);
     },
     nodePort(taken = new Set()) {
       const { ports } = usedBy(store);

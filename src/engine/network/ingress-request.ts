@@ -3,7 +3,7 @@
 import { forward } from './forwarder.js';
 import type { ClientRequest } from './http1/client-connection.js';
 import type { ClientResponse } from './http1/client-response.js';
-import type { NetworkTables } from './network-tables.js';
+import type { IngressTables } from './ingress-tables.js';
 import { cookieValue, decideByCookie, decideByHeader } from './plan/choose-canary.js';
 import { isKnownHost, matchRoute, requestHost, requestPath } from './plan/match-route.js';
 import type { Route } from './plan/route-types.js';
@@ -15,7 +15,7 @@ import type { UpstreamPools } from './upstream-pools.js';
 
 /** What the ingress request handler works with. */
 export interface IngressDeps {
-  readonly tables: NetworkTables;
+  readonly tables: IngressTables;
   readonly pools: UpstreamPools;
   readonly metrics: RequestMetrics;
   readonly newRequestId: () => string;
@@ -26,7 +26,7 @@ export interface IngressDeps {
  * True when the canary serves this request. As ingress-nginx, a canary without ready endpoints is skipped
  * before any rule is evaluated; the split state only moves for requests the weight decides.
  */
-export function chooseCanary(tables: NetworkTables, route: Route, req: ClientRequest): boolean {
+export function chooseCanary(tables: IngressTables, route: Route, req: ClientRequest): boolean {
   const c = route.canary;
   if (c === undefined || tables.rotation(c.backend.serviceKey, c.backend.port).targets.length === 0) return false;
   const p = c.policy;

@@ -6,11 +6,13 @@ import { keyOf, type ObjectKey } from '../../api/object-key.js';
 import type { Ingress } from '../../api/networking-v1.js';
 import type { Informer } from '../../control/informer.js';
 import type { Rotation } from './forwarder.js';
+import { pruneSplits, type IngressTables } from './ingress-tables.js';
 import { DEFAULT_INGRESS_CONFIG, parseIngressConfig, type IngressConfig } from './plan/ingress-config.js';
 import { computeRouteTable } from './plan/ingress-routes.js';
-import { allRoutes, EMPTY_ROUTE_TABLE, type RouteTable } from './plan/route-types.js';
+import { EMPTY_ROUTE_TABLE, type RouteTable } from './plan/route-types.js';
 import { computeListeners, type ListenerBinding } from './plan/service-listeners.js';
-import { allTargets, computeServiceTargets, portKey, type ServiceTargets } from './plan/service-targets.js';
+import { computeServiceTargets, type ServiceTargets } from './plan/service-targets.js';
+import { RotationTable } from './rotation-table.js';
 
 /** The informers the tables follow. */
 export interface NetworkInformers {
@@ -21,26 +23,32 @@ export interface NetworkInformers {
   readonly configMaps: Informer<ConfigMap>;
 }
 
-/** How to build the tables and whom to tell about changes. */
-export interface NetworkTablesOptions {
+/** Whom to tell about changes (service proxies, connection pools, ingress processes). */
+export interface TableListeners {
+  /** Every endpoint still in use, after Endpoints change (to close pools of the others). */
+  onTargets?(live: ReadonlySet<string>): void;
+  /** One service's new targets (undefined: it has none). */
+  onServiceTargets?(serviceKey: string, targets: ServiceTargets | undefined): void;
+  onListeners?(bindings: ReadonlyMap<string, ListenerBinding>): void;
+  onIngresses?(ingresses: readonly Ingress[]): void;
+  onConfig?(data: Readonly<Record<string, string>> | undefined): void;
+}
+
+/** How to build the tables. */
+export interface NetworkTablesOptions extends TableListeners {
   readonly ingressClass: string;
   /** Address NodePorts listen on. */
   readonly nodeHost: string;
-  /** Called with every endpoint still in use after Endpoints change (to close pools of the others). */
-  readonly onTargets?: (live: ReadonlySet<string>) => void;
-  /** Called when the set of service listeners may have changed. */
-  readonly onListeners?: (bindings: ReadonlyMap<string, ListenerBinding>) => void;
 }
 
 /** The tables, kept current by informer handlers. */
-export class NetworkTables {
+export class NetworkTables implements IngressTables {
   routes: RouteTable = EMPTY_ROUTE_TABLE;
   config: IngressConfig = DEFAULT_INGRESS_CONFIG;
+  configData: Readonly<Record<string, string>> | undefined;
   listeners: ReadonlyMap<string, ListenerBinding> = new Map();
-  /** Weight-split state per route (`Route.splitKey`), see plan/smooth-split.ts. */
   readonly splits = new Map<string, number>();
-  private readonly targets = new Map<string, ServiceTargets>();
-  private readonly rotations = new Map<string, Map<string, Rotation>>();
+  readonly rotations = new RotationTable();
   private readonly unsubscribe: (() => void)[] = [];
 
   constructor(private readonly inf: NetworkInformers, private readonly opts: NetworkTablesOptions) {
@@ -59,10 +67,10 @@ export class NetworkTables {
     this.refreshListeners();
   }
 
-  /** The rotation of a service port (by number or name); an empty one when unknown. */
-  rotation(serviceKey: string, port: number | string): Rotation {
-    return this.rotations.get(serviceKey)?.get(portKey(port)) ?? { targets: [], cursor: 0 };
-  }
+  rotation(serviceKey: string, port: number | string): Rotation { return this.rotations.rotation(serviceKey, port); }
+
+  /** The Ingresses the route table is built from. */
+  ingresses(): Ingress[] { return this.inf.ingresses.list(); }
 
   /** Stops following the informers. */
   detach(): void {
@@ -71,18 +79,10 @@ export class NetworkTables {
 
   private refreshService(key: ObjectKey): void {
     const svc = this.inf.services.get(key);
-    const computed = svc === undefined ? new Map<string, readonly string[]>() : computeServiceTargets(svc, this.inf.endpoints.get(key));
-    const old = this.rotations.get(key) ?? new Map<string, Rotation>();
-    const next = new Map<string, Rotation>();
-    for (const [pk, list] of computed) {
-      const r = old.get(pk) ?? { targets: list, cursor: 0 };
-      r.targets = list;
-      next.set(pk, r);
-    }
-    // A request holding a removed rotation must not retry on endpoints that left.
-    for (const [pk, r] of old) if (!next.has(pk)) r.targets = [];
-    if (computed.size === 0) { this.targets.delete(key); this.rotations.delete(key); } else { this.targets.set(key, computed); this.rotations.set(key, next); }
-    this.opts.onTargets?.(allTargets(this.targets.values()));
+    const computed = svc === undefined ? undefined : computeServiceTargets(svc, this.inf.endpoints.get(key));
+    this.rotations.update(key, computed);
+    this.opts.onServiceTargets?.(key, computed);
+    this.opts.onTargets?.(this.rotations.allTargets());
   }
 
   private refreshListeners(): void {
@@ -91,13 +91,16 @@ export class NetworkTables {
   }
 
   private refreshRoutes(): void {
-    this.routes = computeRouteTable(this.inf.ingresses.list(), this.opts.ingressClass);
-    const live = new Set(allRoutes(this.routes).map((r) => r.splitKey));
-    for (const k of this.splits.keys()) if (!live.has(k)) this.splits.delete(k);
+    const ingresses = this.inf.ingresses.list();
+    this.routes = computeRouteTable(ingresses, this.opts.ingressClass);
+    pruneSplits(this.splits, this.routes);
+    this.opts.onIngresses?.(ingresses);
   }
 
   private refreshConfig(): void {
     const oldest = [...this.inf.configMaps.list()].sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''))[0];
+    this.configData = oldest?.data;
     this.config = parseIngressConfig(oldest?.data);
+    this.opts.onConfig?.(oldest?.data);
   }
 }

@@ -25,7 +25,8 @@ export interface ControllerLabels {
 
 interface MutableHistogram { buckets: number[]; sum: number; count: number }
 
-interface Series {
+/** One label set's counters (plain data: ingress processes send them to the main process). */
+export interface Series {
   readonly labels: Labels;
   requests: number;
   readonly requestTime: MutableHistogram;
@@ -62,9 +63,12 @@ export class RequestMetrics {
     if (upstreamSeconds !== undefined) observe(s.responseTime, upstreamSeconds);
   }
 
-  /** The metric families, for the exposition text. */
-  families(): MetricFamily[] {
-    const all = [...this.series.values()];
+  /** A copy of every series (for the main process to merge). */
+  snapshot(): Series[] { return structuredClone([...this.series.values()]); }
+
+  /** The metric families, for the exposition text, with other processes' series added in. */
+  families(others: readonly (readonly Series[])[] = []): MetricFamily[] {
+    const all = mergeSeries([...this.series.values()], others);
     const hist = (pick: (s: Series) => MutableHistogram): { labels: Labels; value: HistogramValue }[] =>
       all.filter((s) => pick(s).count > 0).map((s) => ({ labels: s.labels, value: pick(s) }));
     return [
@@ -76,8 +80,29 @@ export class RequestMetrics {
     ];
   }
 
-  /** Prometheus text of every family. */
-  render(): string {
-    return formatPrometheus(this.families());
+  /** Prometheus text of every family (and of other processes' series). */
+  render(others: readonly (readonly Series[])[] = []): string {
+    return formatPrometheus(this.families(others));
   }
+}
+
+function addHistogram(into: MutableHistogram, h: MutableHistogram): void {
+  for (let i = 0; i < into.buckets.length; i++) into.buckets[i] = (into.buckets[i] ?? 0) + (h.buckets[i] ?? 0);
+  into.sum += h.sum;
+  into.count += h.count;
+}
+
+/** Sums series with equal labels across processes. */
+function mergeSeries(own: readonly Series[], others: readonly (readonly Series[])[]): Series[] {
+  if (others.length === 0) return [...own];
+  const byKey = new Map<string, Series>();
+  for (const s of [own, ...others].flat()) {
+    const key = JSON.stringify(Object.entries(s.labels).sort());
+    const m = byKey.get(key);
+    if (m === undefined) { byKey.set(key, structuredClone(s)); continue; }
+    m.requests += s.requests;
+    addHistogram(m.requestTime, s.requestTime);
+    addHistogram(m.responseTime, s.responseTime);
+  }
+  return [...byKey.values()];
 }
