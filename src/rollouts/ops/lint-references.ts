@@ -5,7 +5,7 @@ import type { Service } from '../../api/core-v1.js';
 import type { FieldError } from '../../api/field-error.js';
 import { fieldErr } from '../../api/field-error.js';
 import type { AnalysisTemplate, ClusterAnalysisTemplate, Rollout } from '../../api/rollouts-v1alpha1.js';
-import { validateReferences } from '../plan/index.js';
+import { backgroundAnalysisOf, validateReferences } from '../plan/index.js';
 
 /** The objects of one file the references may point at, by name. */
 export interface FileObjects {
@@ -19,7 +19,7 @@ export interface FileObjects {
 export function referencedNames(ro: Readonly<Rollout>): { services: string[]; templates: { name: string; cluster: boolean }[] } {
   const { canary, blueGreen } = ro.spec.strategy;
   const services = [blueGreen?.activeService, blueGreen?.previewService, canary?.stableService, canary?.canaryService, canary?.pingPong?.pingService, canary?.pingPong?.pongService];
-  const analyses = [blueGreen?.prePromotionAnalysis, blueGreen?.postPromotionAnalysis, canary?.analysis, ...(canary?.steps ?? []).map((s) => s.analysis)];
+  const analyses = [blueGreen?.prePromotionAnalysis, blueGreen?.postPromotionAnalysis, backgroundAnalysisOf(ro), ...(canary?.steps ?? []).map((s) => s.analysis)];
   const templates = new Map<string, { name: string; cluster: boolean }>();
   for (const a of analyses) for (const t of a?.templates ?? []) templates.set(`${t.clusterScope === true}/${t.templateName}`, { name: t.templateName, cluster: t.clusterScope === true });
   return { services: [...new Set(services.filter((s): s is string => s !== undefined && s !== ''))], templates: [...templates.values()] };

@@ -31,7 +31,7 @@ const backgroundAnalysis = obj({
   startingStep: I,
   templateName: {
     t: 'deprecated',
-    hint: 'Argo Rollouts v0.x form, dropped by today\'s CRD: write "templates: [{templateName: …}]"',
+    hint: 'Argo Rollouts v0.x form: Sluice reads it as "templates: [{templateName: …}]", Argo Rollouts 1.x refuses it',
   },
 });
 const antiAffinity = obj({

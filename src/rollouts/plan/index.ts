@@ -12,6 +12,7 @@ export { validateRollout, formatArgoFieldError } from './validate-rollout.js';
 export { validateReferences } from './validate-references.js';
 export { abortPatch, pausePatch, promotePatch, restartPatch, retryPatch, type RolloutPatch } from './user-operations.js';
 export { currentCanaryStep, currentSetWeight, canaryStepString } from './canary-step.js';
+export { backgroundAnalysisOf } from './analysis-canary.js';
 export { pauseDurationSeconds, parseGoDurationMs } from './pause-duration.js';
 export { approximateWeightedCanaryStableReplicaCounts, computeBasicCanaryReplicaCounts } from './basic-canary-replicas.js';
 export { computeTrafficRoutedReplicaCounts } from './traffic-routed-replicas.js';
