@@ -33,6 +33,9 @@ export interface ContainerProcess {
   kill(): void;
 }
 
+/** How long after the main process exits its output may still be drained from the pipes. */
+const PIPE_DRAIN_MS = 2000;
+
 /** The setpriv binary when it exists and supports --pdeathsig, else undefined. */
 export function findSetpriv(): string | undefined {
   for (const path of ['/usr/bin/setpriv', '/bin/setpriv']) {
@@ -57,10 +60,16 @@ export function spawnContainer(spec: SpawnSpec, setpriv: string | undefined, tim
   child.stderr.on('data', (d: Buffer) => spec.onOutput('stderr', d));
   const pid = child.pid;
   const exited = new Promise<ExitInfo>((resolve) => {
+    let info: ExitInfo | undefined;
+    // Output written just before exit may still sit in the pipes: finish on 'close' (all stdio drained),
+    // or shortly after 'exit' if an escaped descendant keeps the pipes open.
+    const finish = (): void => { if (info !== undefined) resolve(info); };
     child.once('exit', (code, signal) => {
       signalGroup(pid, 'SIGKILL');
-      resolve(signal !== null ? { exitCode: 128 + (constants.signals[signal] ?? 0), signal } : { exitCode: code ?? 0 });
+      info = signal !== null ? { exitCode: 128 + (constants.signals[signal] ?? 0), signal } : { exitCode: code ?? 0 };
+      timers.setTimer(PIPE_DRAIN_MS, finish);
     });
+    child.once('close', finish);
     child.once('error', (e) => {
       if (pid === undefined) resolve({ exitCode: 128, error: e.message });
     });

@@ -73,7 +73,7 @@ class Exchange implements UpstreamExchange {
     const raw = h.headers;
     for (let i = 0; i + 1 < raw.length; i += 2) {
       const name = raw[i] ?? '';
-      if (isForwardedResponseHeader(name.toLowerCase(), this.spec.allowBackendServerHeader)) out.push(name, raw[i + 1] ?? '');
+      if (isForwardedResponseHeader(name, this.spec.allowBackendServerHeader)) out.push(name, raw[i + 1] ?? '');
     }
     this.status = h.status;
     this.responseStarted = true;

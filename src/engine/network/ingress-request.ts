@@ -1,7 +1,7 @@
 // One request through the ingress: route by host and path, choose main or canary (header, cookie, weight), set
 // the forwarding headers, forward with retries, record the metrics.
 import { forward } from './forwarder.js';
-import type { ClientRequest } from './http1/client-connection.js';
+import type { ClientRequest } from './http1/client-request.js';
 import type { ClientResponse } from './http1/client-response.js';
 import type { IngressTables } from './ingress-tables.js';
 import { cookieValue, decideByCookie, decideByHeader } from './plan/choose-canary.js';

@@ -50,8 +50,10 @@ export class NetworkTables implements IngressTables {
   readonly splits = new Map<string, number>();
   readonly rotations = new RotationTable();
   private readonly unsubscribe: (() => void)[] = [];
+  private readonly listenersOf: TableListeners[] = [];
 
   constructor(private readonly inf: NetworkInformers, private readonly opts: NetworkTablesOptions) {
+    this.listenersOf.push(opts);
     const onService = (s: Service): void => { this.refreshService(keyOf(s)); this.refreshListeners(); };
     const onEndpoints = (e: Endpoints): void => this.refreshService(keyOf(e));
     const onIngress = (): void => this.refreshRoutes();
@@ -72,6 +74,9 @@ export class NetworkTables implements IngressTables {
   /** The Ingresses the route table is built from. */
   ingresses(): Ingress[] { return this.inf.ingresses.list(); }
 
+  /** Adds a listener for later changes. */
+  subscribe(l: TableListeners): void { this.listenersOf.push(l); }
+
   /** Stops following the informers. */
   detach(): void {
     for (const u of this.unsubscribe.splice(0)) u();
@@ -81,26 +86,26 @@ export class NetworkTables implements IngressTables {
     const svc = this.inf.services.get(key);
     const computed = svc === undefined ? undefined : computeServiceTargets(svc, this.inf.endpoints.get(key));
     this.rotations.update(key, computed);
-    this.opts.onServiceTargets?.(key, computed);
-    this.opts.onTargets?.(this.rotations.allTargets());
+    const live = this.rotations.allTargets();
+    for (const l of this.listenersOf) { l.onServiceTargets?.(key, computed); l.onTargets?.(live); }
   }
 
   private refreshListeners(): void {
     this.listeners = computeListeners(this.inf.services.list(), this.opts.nodeHost);
-    this.opts.onListeners?.(this.listeners);
+    for (const l of this.listenersOf) l.onListeners?.(this.listeners);
   }
 
   private refreshRoutes(): void {
     const ingresses = this.inf.ingresses.list();
     this.routes = computeRouteTable(ingresses, this.opts.ingressClass);
     pruneSplits(this.splits, this.routes);
-    this.opts.onIngresses?.(ingresses);
+    for (const l of this.listenersOf) l.onIngresses?.(ingresses);
   }
 
   private refreshConfig(): void {
     const oldest = [...this.inf.configMaps.list()].sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''))[0];
     this.configData = oldest?.data;
     this.config = parseIngressConfig(oldest?.data);
-    this.opts.onConfig?.(oldest?.data);
+    for (const l of this.listenersOf) l.onConfig?.(oldest?.data);
   }
 }

@@ -1,7 +1,7 @@
 // One request through a service proxy (`<clusterIP>:<port>` or a NodePort): transparent apart from hop-by-hop
 // headers, round-robin over the service port's ready endpoints, 503 at once when there is none.
 import { forward } from './forwarder.js';
-import type { ClientRequest } from './http1/client-connection.js';
+import type { ClientRequest } from './http1/client-request.js';
 import type { ClientResponse } from './http1/client-response.js';
 import type { NetworkTables } from './network-tables.js';
 import { DEFAULT_INGRESS_CONFIG } from './plan/ingress-config.js';

@@ -1,5 +1,6 @@
 // Entry point of the embedded network: the endpoints controller, the live tables, the service proxies, the
-// ingress listener, the Ingress status writer and the metrics listener, started and stopped together.
+// ingress listener (and its extra processes, if asked), the Ingress status writer and the metrics listener,
+// started and stopped together.
 import type { ConfigMap, Endpoints, Service } from '../../api/core-v1.js';
 import type { Ingress } from '../../api/networking-v1.js';
 import { R } from '../../api/resources.js';
@@ -9,15 +10,14 @@ import { SharedInformers } from '../../control/shared-informers.js';
 import { systemClock, type Clock } from '../../lib/clock.js';
 import { logger, type Logger } from '../../lib/log.js';
 import { startEndpointsController } from '../controllers/endpoints/index.js';
-import type { HttpListener } from './http1/http-listener.js';
-import { startIngressServer } from './ingress-server.js';
+import type { PoolSettings } from './http1/upstream-pool.js';
+import { startIngressServer, type IngressServer } from './ingress-server.js';
 import { startIngressStatusController } from './ingress-status.js';
 import { startMetricsServer, type MetricsServer } from './metrics-server.js';
 import { NetworkTables } from './network-tables.js';
 import { requestIdSource } from './request-ids.js';
 import { RequestMetrics, type ControllerLabels } from './request-metrics.js';
 import { ServiceProxies } from './service-proxies.js';
-import type { PoolSettings } from './http1/upstream-pool.js';
 import { DEFAULT_POOL_SETTINGS, UpstreamPools } from './upstream-pools.js';
 
 /** How to start the network. */
@@ -41,6 +41,8 @@ export interface NetworkOptions {
   readonly endpointsController?: boolean;
   /** Listen on cluster IPs and NodePorts (default true). */
   readonly serviceProxies?: boolean;
+  /** Processes serving the ingress port, this one included (default 1; e.g. `os.availableParallelism()`). */
+  readonly ingressProcesses?: number;
   /** Constant labels of the request metrics. */
   readonly controllerLabels?: Partial<ControllerLabels>;
   readonly poolSettings?: Partial<PoolSettings>;
@@ -50,7 +52,8 @@ export interface NetworkOptions {
 export interface RunningNetwork {
   readonly ingressPort: number;
   readonly metricsPort: number | undefined;
-  readonly metrics: RequestMetrics;
+  /** The request metrics as Prometheus text (every ingress process included). */
+  renderMetrics(): Promise<string>;
   /** Addresses the service proxies listen on (`address:port`). */
   serviceListeners(): string[];
   /** Stops listening (requests in flight finish, up to 5 s), the controllers and the informers it started. */
@@ -76,7 +79,6 @@ function informersFor(informers: SharedInformers, cm: NonNullable<NetworkOptions
 export async function startNetwork(opts: NetworkOptions): Promise<RunningNetwork> {
   const log = opts.log ?? logger('network');
   const clock = opts.clock ?? systemClock;
-  const ownInformers = opts.informers === undefined;
   const informers = opts.informers ?? new SharedInformers(opts.client, { clock });
   const ingressClass = opts.ingressClass ?? 'nginx';
   const abort = new AbortController();
@@ -85,35 +87,36 @@ export async function startNetwork(opts: NetworkOptions): Promise<RunningNetwork
     controllers.push(startEndpointsController({ client: opts.client, informers, clock, signal: abort.signal, log: log.child('endpoints') }));
   }
   const inf = informersFor(informers, opts.configMap ?? { name: 'nginx-configuration' });
-  const pools = new UpstreamPools({ ...DEFAULT_POOL_SETTINGS, ...opts.poolSettings });
+  const pool = { ...DEFAULT_POOL_SETTINGS, ...opts.poolSettings };
+  const pools = new UpstreamPools(pool);
   let proxies: ServiceProxies | undefined;
   const tables = new NetworkTables(inf, { ingressClass, nodeHost: opts.host, onTargets: (live) => pools.retain(live), onListeners: (b) => proxies?.apply(b) });
   if (opts.serviceProxies ?? true) proxies = new ServiceProxies(tables, pools, log.child('service-proxy'));
   controllers.push(startIngressStatusController({ client: opts.client, ingresses: inf.ingresses, ingressClass, ip: opts.host, clock, signal: abort.signal, log: log.child('ingress-status') }));
-  const metrics = new RequestMetrics({ ...DEFAULT_CONTROLLER_LABELS, ...opts.controllerLabels });
-  let ingress: HttpListener | undefined;
+  const controller = { ...DEFAULT_CONTROLLER_LABELS, ...opts.controllerLabels };
+  const metrics = new RequestMetrics(controller);
+  let ingress: IngressServer | undefined;
   let metricsServer: MetricsServer | undefined;
+  const renderMetrics = async (): Promise<string> => metrics.render(await (ingress?.otherMetrics() ?? Promise.resolve([])));
   const stop = async (): Promise<void> => {
     abort.abort();
     tables.detach();
     await Promise.all([ingress?.close(GRACE_MS), proxies?.close(GRACE_MS), metricsServer?.close()]);
     await pools.close(GRACE_MS);
-    if (ownInformers) await informers.stop();
+    if (opts.informers === undefined) await informers.stop();
     await Promise.all(controllers.map((c) => c.stopped));
   };
   try {
     informers.start();
     await Promise.all(Object.values(inf).map((i) => i.synced()));
     proxies?.apply(tables.listeners);
-    ingress = await startIngressServer({ tables, pools, metrics, newRequestId: requestIdSource(), scheme: 'http' }, opts.host, opts.ingressPort);
-    if (opts.metricsPort !== undefined) metricsServer = await startMetricsServer(opts.host, opts.metricsPort, () => metrics.render());
+    const deps = { tables, pools, metrics, newRequestId: requestIdSource(), scheme: 'http' as const };
+    ingress = await startIngressServer(deps, { host: opts.host, port: opts.ingressPort, processes: opts.ingressProcesses ?? 1, tables, ingressClass, pool, controller, log });
+    if (opts.metricsPort !== undefined) metricsServer = await startMetricsServer(opts.host, opts.metricsPort, renderMetrics);
   } catch (e) {
     await stop();
     throw e;
   }
   log.info('network started', { ingress: `${opts.host}:${ingress.port}`, metrics: metricsServer === undefined ? 'off' : `${opts.host}:${metricsServer.port}` });
-  return {
-    ingressPort: ingress.port, metricsPort: metricsServer?.port, metrics,
-    serviceListeners: () => proxies?.listening() ?? [], stop,
-  };
+  return { ingressPort: ingress.port, metricsPort: metricsServer?.port, renderMetrics, serviceListeners: () => proxies?.listening() ?? [], stop };
 }

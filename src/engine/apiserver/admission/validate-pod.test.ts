@@ -91,3 +91,13 @@ test('Pod update: only images and a few fields may change', () => {
   ]);
   assert.deepEqual(check(pod({}, {}, [{ name: 'side', image: 'x' }]), old), ['spec.containers: Forbidden: pod updates may not add or remove containers']);
 });
+
+test('validatePodUpdate() lets an unbound pod be bound to a node once, and not moved', async () => {
+  const { validatePodUpdate } = await import('./validate-pod.js');
+  const pod = (nodeName?: string): Record<string, unknown> => ({
+    apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', uid: 'u', resourceVersion: '1' },
+    spec: { containers: [{ name: 'c', image: 'i', terminationMessagePolicy: 'File', imagePullPolicy: 'IfNotPresent' }], restartPolicy: 'Always', dnsPolicy: 'ClusterFirst', ...(nodeName ? { nodeName } : {}) },
+  });
+  assert.deepEqual(validatePodUpdate(pod('sluice'), pod()).filter((e) => e.field === 'spec'), []);
+  assert.equal(validatePodUpdate(pod('other'), pod('sluice')).filter((e) => e.field === 'spec').length, 1);
+});

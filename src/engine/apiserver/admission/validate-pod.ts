@@ -51,6 +51,8 @@ function mungedOldSpec(spec: JsonObject, oldSpec: JsonObject): JsonObject {
     objectsOf(munged[list]).forEach((c, i) => { c['image'] = next[i]?.['image']; });
   }
   for (const f of ['activeDeadlineSeconds', 'tolerations', 'schedulingGates']) munged[f] = spec[f];
+  // Binding: Kubernetes sets nodeName once through pods/binding; the embedded kubelet binds with an update.
+  if ((asString(oldSpec['nodeName']) ?? '') === '' && spec['nodeName'] !== undefined) munged['nodeName'] = spec['nodeName'];
   const oldGrace = oldSpec['terminationGracePeriodSeconds'];
   if (typeof oldGrace === 'number' && oldGrace < 0 && spec['terminationGracePeriodSeconds'] === 1) munged['terminationGracePeriodSeconds'] = 1;
   return munged;

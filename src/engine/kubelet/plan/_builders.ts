@@ -3,7 +3,9 @@ import type { Container, Pod, PodStatus } from '../../../api/core-v1.js';
 import { emptyContainerView } from './plan-container.js';
 import { DEFAULT_BACKOFF, type ContainerView, type InstanceView, type KubeletAction, type PodView } from './types.js';
 
+/** The time every builder instance starts at. */
 export const T0 = Date.UTC(2025, 0, 1);
+/** The demo argv the views carry. */
 export const DEMO = ['node', '/app/dist/src/demo/main.js'];
 
 /** A container; `image` defaults to the blue demo with containerPort 8080. */

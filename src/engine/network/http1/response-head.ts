@@ -21,11 +21,24 @@ export interface ResponseHead {
 }
 
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: (.*))?$/;
+
+/** `HTTP/1.1 200 OK` → [minor version, status, reason]; the common shape without a regular expression. */
+function parseStatusLine(line: string): [minor: string, status: number, reason: string] | undefined {
+  const c = line.charCodeAt(12);
+  if (line.startsWith('HTTP/1.') && line.charCodeAt(8) === 32 && (line.length === 12 || c === 32)) {
+    const status = Number(line.slice(9, 12));
+    const minor = line.charAt(7);
+    if (Number.isInteger(status) && status >= 100 && (minor === '0' || minor === '1')) return [minor, status, line.slice(13)];
+  }
+  const m = STATUS_LINE.exec(line);
+  return m === null ? undefined : [m[1] ?? '1', Number(m[2]), m[3] ?? ''];
+}
 const NONE: BodyFraming = Object.freeze({ kind: 'none' });
 const CHUNKED: BodyFraming = Object.freeze({ kind: 'chunked' });
 const CLOSE: BodyFraming = Object.freeze({ kind: 'close' });
 
 function hasToken(list: string, token: string): boolean {
+  if (!list.includes(',')) return list.trim().toLowerCase() === token;
   return list.toLowerCase().split(',').some((t) => t.trim() === token);
 }
 
@@ -51,10 +64,10 @@ function framingOf(status: number, headRequest: boolean, te: string | undefined,
  */
 export function parseResponseHead(text: string, headRequest: boolean): ResponseHead | string {
   const lines = text.split('\r\n');
-  const m = STATUS_LINE.exec(lines[0] ?? '');
-  if (m === null) return `invalid status line "${(lines[0] ?? '').slice(0, 60)}"`;
-  const http10 = m[1] === '0';
-  const status = Number(m[2]);
+  const m = parseStatusLine(lines[0] ?? '');
+  if (m === undefined) return `invalid status line "${(lines[0] ?? '').slice(0, 60)}"`;
+  const http10 = m[0] === '0';
+  const status = m[1];
   const headers: string[] = [];
   let te: string | undefined;
   let cl: string | undefined;
@@ -76,5 +89,5 @@ export function parseResponseHead(text: string, headRequest: boolean): ResponseH
   const framing = framingOf(status, headRequest, te, cl);
   if (typeof framing === 'string') return framing;
   const keepAlive = framing.kind !== 'close' && (http10 ? hasToken(connection, 'keep-alive') : connection === '' || !hasToken(connection, 'close'));
-  return { status, statusText: m[3] ?? '', headers, framing, keepAlive };
+  return { status, statusText: m[2], headers, framing, keepAlive };
 }

@@ -3,6 +3,9 @@
 import { ChunkedDecoder } from './chunked-decoder.js';
 import { parseResponseHead, type ResponseHead } from './response-head.js';
 
+/** The empty line that ends a head. */
+const HEAD_END = Buffer.from('\r\n\r\n', 'latin1');
+
 /** Receives the parts of a response. */
 export interface ResponseSink {
   head(h: ResponseHead): void;
@@ -57,7 +60,7 @@ export class ResponseParser {
 
   private feedHead(data: Buffer): string | undefined {
     const buf = this.pending === undefined ? data : Buffer.concat([this.pending, data]);
-    const end = buf.indexOf('\r\n\r\n');
+    const end = buf.indexOf(HEAD_END);
     if (end < 0) {
       if (buf.length > MAX_RESPONSE_HEAD_BYTES) return 'response head too large';
       this.pending = buf;

@@ -107,7 +107,13 @@ export class UpstreamConnection implements ResponseSink {
 
   private onSocketData(d: Buffer): void {
     if (this.exchange === undefined) { this.close(); return; }
-    const error = this.parser.feed(d);
+    let error: string | undefined;
+    try {
+      error = this.parser.feed(d);
+    } catch {
+      // An exception on the client side of the exchange must not crash the process.
+      error = 'exception while relaying the response';
+    }
     if (error !== undefined) this.fail('BAD_RESPONSE');
   }
 

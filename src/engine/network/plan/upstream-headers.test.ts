@@ -51,6 +51,6 @@ test('computeServiceUpstreamHeaders() drops only hop-by-hop headers', () => {
 });
 
 test('isForwardedResponseHeader()', () => {
-  const rows: [string, boolean, boolean][] = [['content-type', false, true], ['server', false, false], ['server', true, true], ['keep-alive', true, false], ['connection', true, false], ['transfer-encoding', true, false]];
+  const rows: [string, boolean, boolean][] = [['content-type', false, true], ['server', false, false], ['server', true, true], ['keep-alive', true, false], ['connection', true, false], ['transfer-encoding', true, false], ['Connection', true, false], ['Server', false, false], ['X-Server-Name', false, true]];
   for (const [name, allow, want] of rows) assert.equal(isForwardedResponseHeader(name, allow), want, `${name} ${allow}`);
 });

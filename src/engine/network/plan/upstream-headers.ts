@@ -83,8 +83,14 @@ export function computeIngressUpstreamHeaders(c: ClientView, cfg: IngressConfig,
   return { headers: out, requestId };
 }
 
-/** True when a response header (lower-case name) is passed to the client. */
-export function isForwardedResponseHeader(lowerName: string, allowBackendServerHeader: boolean): boolean {
-  if (RESPONSE_DROP.has(lowerName)) return false;
-  return allowBackendServerHeader || lowerName !== 'server';
+// Lengths of the response header names that may be dropped: te, server, trailer/upgrade, connection/keep-alive,
+// proxy-connection, transfer-encoding. Other names are kept without lower-casing them.
+const DROP_LENGTHS = new Set([2, 6, 7, 10, 16, 17]);
+
+/** True when a response header is passed to the client (`name` in any case). */
+export function isForwardedResponseHeader(name: string, allowBackendServerHeader: boolean): boolean {
+  if (!DROP_LENGTHS.has(name.length)) return true;
+  const lower = name.toLowerCase();
+  if (RESPONSE_DROP.has(lower)) return false;
+  return allowBackendServerHeader || lower !== 'server';
 }
