@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `sluice` command: wires the CLI commands, the embedded runtime (`up`) and the cluster-mode controller.
+import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { isApiError } from './api/api-error.js';
 import { clientFromKubeconfig } from './control/client-from-kubeconfig.js';
@@ -20,8 +21,13 @@ function upCommand(): Command {
     .option('--port <port>', 'API server port on 127.0.0.1', port, 6443)
     .option('--ingress-port <port>', 'ingress (ingress-nginx compatible) port on 127.0.0.1', port, 8080)
     .option('--metrics-port <port>', 'ingress request metrics port (Prometheus text)', port, 10254)
-    .action(async (o: { dataDir: string; port: number; ingressPort: number; metricsPort: number }) => {
-      const runtime = await startRuntime({ dataDir: o.dataDir, host: '127.0.0.1', apiPort: o.port, ingressPort: o.ingressPort, metricsPort: o.metricsPort });
+    .option('--ingress-processes <n>', 'ingress processes sharing the ingress port', (v) => Math.max(1, Number.parseInt(v, 10) || 1), Math.min(2, availableParallelism()))
+    .option('--no-rollouts-controller', 'do not run the rollouts controller in-process (run `sluice controller` instead)')
+    .action(async (o: { dataDir: string; port: number; ingressPort: number; metricsPort: number; ingressProcesses: number; rolloutsController: boolean }) => {
+      const runtime = await startRuntime({
+        dataDir: o.dataDir, host: '127.0.0.1', apiPort: o.port, ingressPort: o.ingressPort, metricsPort: o.metricsPort,
+        ingressProcesses: o.ingressProcesses, rolloutsController: o.rolloutsController,
+      });
       process.stdout.write([
         `Sluice is running. Kubernetes API: ${runtime.apiUrl}`,
         `Ingress: http://127.0.0.1:${runtime.ingressPort} (send the Host header of your Ingress rules, e.g. curl -H 'Host: demo.info' http://127.0.0.1:${runtime.ingressPort}/)`,

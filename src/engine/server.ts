@@ -35,6 +35,10 @@ export interface RuntimeOptions {
   firstPodIP?: string;
   clusterIPPrefix?: string;
   kubelet?: Partial<Pick<KubeletOptions, 'backoff' | 'stopGraceMs'>>;
+  /** Run the rollouts controller in-process (default true); false when a separate `sluice controller` runs. */
+  rolloutsController?: boolean;
+  /** Extra ingress processes sharing the ingress port (default 1). */
+  ingressProcesses?: number;
 }
 
 export interface Runtime {
@@ -75,10 +79,12 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     });
     api.setLogSource(kubelet.logs);
     stops.push(() => kubelet.stop());
-    const network = await startNetwork({ client, host: opts.host, ingressPort: opts.ingressPort ?? 8080, metricsPort: opts.metricsPort ?? 10254, clock });
+    const network = await startNetwork({ client, host: opts.host, ingressPort: opts.ingressPort ?? 8080, metricsPort: opts.metricsPort ?? 10254, clock, ingressProcesses: opts.ingressProcesses ?? 1 });
     stops.push(() => network.stop());
-    const rollouts = startRolloutsManager({ client, clock });
-    stops.push(() => rollouts.stop());
+    if (opts.rolloutsController !== false) {
+      const rollouts = startRolloutsManager({ client, clock });
+      stops.push(() => rollouts.stop());
+    }
     const kubeconfig = writeKubeconfig(join(opts.dataDir, 'kubeconfig'), { server: listening.url, caCertPem: pki.caCertPem, token: pki.token });
     log.info('runtime started', { api: listening.url, ingress: network.ingressPort });
     return { apiUrl: listening.url, kubeconfig, ingressPort: network.ingressPort, metricsPort: network.metricsPort, api, store, client, stop };
