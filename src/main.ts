@@ -57,12 +57,14 @@ function controllerCommand(): Command {
     .option('--lease-namespace <ns>', 'namespace of the leader-election Lease', process.env['POD_NAMESPACE'] ?? 'default')
     .option('--metrics-port <port>', 'health and metrics port', port, 8090)
     .option('--metrics-host <host>', 'health and metrics address', '127.0.0.1')
-    .action(async (o: { kubeconfig?: string; context?: string; namespace?: string; instanceId?: string; leaderElect: boolean; leaseNamespace: string; metricsPort: number; metricsHost: string }) => {
+    .action(async (_opts: unknown, cmd: Command) => {
+      // --kubeconfig, --context and --namespace are also global CLI flags: read them with the globals.
+      const o = cmd.optsWithGlobals<{ kubeconfig?: string; context?: string; namespace?: string; instanceId?: string; leaderElect: boolean; leaseNamespace: string; metricsPort: number; metricsHost: string }>();
       const kc = clientFromKubeconfig({ ...(o.kubeconfig ? { path: o.kubeconfig } : {}), ...(o.context ? { context: o.context } : {}) });
       const abort = new AbortController();
       process.once('SIGINT', () => abort.abort());
       process.once('SIGTERM', () => abort.abort());
-      process.stdout.write(`Sluice rollouts controller: API ${kc.server}, metrics http://${o.metricsHost}:${o.metricsPort}/metrics\n`);
+      process.stdout.write(`Sluice rollouts controller: API ${kc.server}\n`);
       await runControllerProcess({
         client: kc.client, leaderElect: o.leaderElect, leaseNamespace: o.leaseNamespace, metricsHost: o.metricsHost, metricsPort: o.metricsPort,
         ...(o.namespace ? { namespace: o.namespace } : {}), ...(o.instanceId ? { instanceId: o.instanceId } : {}),
