@@ -14,6 +14,23 @@ function port(value: string): number {
   return n;
 }
 
+function loopbackIp(value: string): string {
+  const parts = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(value);
+  if (!parts || parts.slice(1).some((p) => Number(p) > 255)) throw new InvalidArgumentError('must be a loopback IPv4 address such as 127.1.0.1');
+  return value;
+}
+
+function loopbackPrefix(value: string): string {
+  const parts = /^127\.(\d{1,3})\.$/.exec(value);
+  if (!parts || Number(parts[1]) > 255) throw new InvalidArgumentError('must be a loopback /16 prefix such as 127.96.');
+  return value;
+}
+
+interface UpOptions {
+  dataDir: string; port: number; ingressPort: number; metricsPort: number; ingressProcesses: number; rolloutsController: boolean;
+  firstPodIp?: string; serviceIpPrefix?: string;
+}
+
 function upCommand(): Command {
   return new Command('up')
     .description('start the embedded single-machine Kubernetes runtime and the rollouts controller')
@@ -22,11 +39,15 @@ function upCommand(): Command {
     .option('--ingress-port <port>', 'ingress (ingress-nginx compatible) port on 127.0.0.1', port, 8080)
     .option('--metrics-port <port>', 'ingress request metrics port (Prometheus text)', port, 10254)
     .option('--ingress-processes <n>', 'ingress processes sharing the ingress port', (v) => Math.max(1, Number.parseInt(v, 10) || 1), Math.min(2, availableParallelism()))
+    .option('--first-pod-ip <ip>', 'first loopback address handed to pods (127.x.y.z)', loopbackIp)
+    .option('--service-ip-prefix <prefix>', 'loopback /16 for Service cluster IPs, e.g. 127.96.', loopbackPrefix)
     .option('--no-rollouts-controller', 'do not run the rollouts controller in-process (run `sluice controller` instead)')
-    .action(async (o: { dataDir: string; port: number; ingressPort: number; metricsPort: number; ingressProcesses: number; rolloutsController: boolean }) => {
+    .action(async (o: UpOptions) => {
       const runtime = await startRuntime({
         dataDir: o.dataDir, host: '127.0.0.1', apiPort: o.port, ingressPort: o.ingressPort, metricsPort: o.metricsPort,
         ingressProcesses: o.ingressProcesses, rolloutsController: o.rolloutsController,
+        ...(o.firstPodIp === undefined ? {} : { firstPodIP: o.firstPodIp }),
+        ...(o.serviceIpPrefix === undefined ? {} : { clusterIPPrefix: o.serviceIpPrefix }),
       });
       process.stdout.write([
         `Sluice is running. Kubernetes API: ${runtime.apiUrl}`,

@@ -16,6 +16,7 @@ import { clientFromKubeconfig } from '../../src/control/client-from-kubeconfig.j
 import { fixture } from '../harness/fixtures.js';
 import { runKubectl } from '../harness/kubectl.js';
 import { eventually } from '../harness/poll.js';
+import { privateRangeArgs } from '../harness/runtime-harness.js';
 import { sluiceCommand, spawnRuntime, type RuntimeProcess } from '../harness/runtime-process.js';
 import { countColours } from './_colours.js';
 
@@ -44,7 +45,7 @@ const killed = (c: ChildProcess): Promise<void> => new Promise((resolve) => {
 });
 
 test('a SIGKILLed controller resumes any rollout where it stopped, never duplicating a ReplicaSet', async () => {
-  runtime = await spawnRuntime(dir, ['--no-rollouts-controller']);
+  runtime = await spawnRuntime(dir, ['--no-rollouts-controller', ...privateRangeArgs()]);
   const kc = clientFromKubeconfig({ path: runtime.kubeconfig });
   const client = kc.client;
   const ingress = `http://127.0.0.1:${/Ingress: http:\/\/127\.0\.0\.1:(\d+)/.exec(runtime.output())?.[1] ?? ''}`;

@@ -24,10 +24,15 @@ const split = (a: readonly string[] | string): readonly string[] => (typeof a ==
  * A random /16 of loopback for this runtime's pods (127.2–127.89) and Services (127.90–127.99); kubelet tests use
  * 127.100+, network tests 127.1.241+ and 127.96.250, so concurrent test files never share an address.
  */
-function privateRanges(): Pick<RuntimeOptions, 'firstPodIP' | 'clusterIPPrefix'> {
+export function privateRanges(): Pick<RuntimeOptions, 'firstPodIP' | 'clusterIPPrefix'> {
   const pods = 2 + Math.floor(Math.random() * 88);
   const services = 90 + Math.floor(Math.random() * 10);
   return { firstPodIP: `127.${pods}.0.1`, clusterIPPrefix: `127.${services}.` };
+}
+
+/** The same ranges as `sluice up` flags. */
+export function privateRangeArgs(r = privateRanges()): string[] {
+  return ['--first-pod-ip', r.firstPodIP ?? '', '--service-ip-prefix', r.clusterIPPrefix ?? ''];
 }
 
 /** Starts a runtime for one test file. */
