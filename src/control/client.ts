@@ -48,6 +48,8 @@ export interface KubeClient {
   patch<T extends KubeObject = KubeObject>(t: ResourceType, namespace: string | undefined, name: string, type: PatchType,
     patch: unknown, opts?: WriteOptions & { subresource?: 'status' | 'scale' }): Promise<T>;
   delete(t: ResourceType, namespace: string | undefined, name: string, opts?: DeleteOptions): Promise<void>;
+  /** POST of a policy/v1 Eviction to `pods/<name>/eviction`: a graceful delete that PodDisruptionBudgets may refuse (429). */
+  evictPod(namespace: string, name: string): Promise<void>;
   /** Streams watch events until the server ends the stream or `signal` aborts. An ERROR event carries a Status. */
   watch<T extends KubeObject = KubeObject>(t: ResourceType, namespace: string | undefined, opts: WatchOptions,
     signal: AbortSignal): AsyncIterable<WatchEvent<T>>;

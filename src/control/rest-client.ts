@@ -92,6 +92,11 @@ export class RestClient implements KubeClient {
     await this.send('DELETE', resourcePath(t, namespace, name), body);
   }
 
+  async evictPod(namespace: string, name: string): Promise<void> {
+    const body = JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace } });
+    await this.send('POST', `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}/eviction`, body);
+  }
+
   async *watch<T extends KubeObject = KubeObject>(t: ResourceType, namespace: string | undefined, opts: WatchOptions,
     signal: AbortSignal): AsyncGenerator<WatchEvent<T>> {
     const path = withQuery(resourcePath(t, namespace), {

@@ -10,7 +10,10 @@ function subresourcesOf(d: ResourceDef): Subresource[] {
   const out: Subresource[] = [];
   if (d.hasStatus) out.push({ subresource: 'status', responseKind: self, verbs: ['get', 'patch', 'update'] });
   if (d.scale) out.push({ subresource: 'scale', responseKind: { group: 'autoscaling', version: 'v1', kind: 'Scale' }, verbs: ['get', 'patch', 'update'] });
-  for (const s of d.extraSubresources) out.push({ subresource: s, responseKind: self, verbs: s === 'log' ? ['get'] : ['update'] });
+  for (const s of d.extraSubresources) {
+    if (s === 'eviction') out.push({ subresource: s, responseKind: { group: 'policy', version: 'v1', kind: 'Eviction' }, verbs: ['create'] });
+    else out.push({ subresource: s, responseKind: self, verbs: s === 'log' ? ['get'] : ['update'] });
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@ import type { ResourceDef } from './registry/resource-def.js';
 import type { ServerContext } from './server-context.js';
 import { createObject } from './verbs/create.js';
 import { deleteCollection, deleteObject } from './verbs/delete.js';
+import { evictPod } from './verbs/evict.js';
 import { podLog } from './verbs/logs.js';
 import { patchObject } from './verbs/patch.js';
 import { getObject, listObjects } from './verbs/read.js';
@@ -36,6 +37,9 @@ function subresource(ctx: ServerContext, def: ResourceDef, req: ApiRequest, info
     case 'log':
       if (def.kind !== 'Pod' || def.custom || req.method !== 'GET') throw notServed();
       return podLog(ctx, def, req, ns ?? 'default', name);
+    case 'eviction':
+      if (def.kind !== 'Pod' || def.custom || req.method !== 'POST') throw notServed();
+      return evictPod(ctx, def, req, ns ?? 'default', name);
     case 'finalize':
       if (def.kind !== 'Namespace' || req.method !== 'PUT') throw notServed();
       return updateObject(ctx, def, req, ns, name, false, true);

@@ -95,7 +95,7 @@ export async function applyAction(ctx: ApplyContext, ro: Readonly<Rollout>, a: R
       return;
     }
     // The Eviction API is not part of the client port yet; deleting honours the pod's grace period.
-    case 'evictPod': return tolerate(c.delete(R.pods, ns, a.name), 'NotFound');
+    case 'evictPod': return tolerate(c.evictPod(ns, a.name), 'NotFound');
   }
 }
 

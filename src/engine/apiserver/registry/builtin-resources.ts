@@ -8,7 +8,7 @@ const READ_ONLY_VERBS = ['get', 'list', 'watch'];
 export function builtinResources(): ResourceDef[] {
   return [
     defineResource({ group: '', version: 'v1', resource: 'namespaces', kind: 'Namespace', namespaced: false, shortNames: ['ns'], hasStatus: true, extraSubresources: ['finalize'] }),
-    defineResource({ group: '', version: 'v1', resource: 'pods', kind: 'Pod', shortNames: ['po'], categories: ['all'], hasStatus: true, extraSubresources: ['log'] }),
+    defineResource({ group: '', version: 'v1', resource: 'pods', kind: 'Pod', shortNames: ['po'], categories: ['all'], hasStatus: true, extraSubresources: ['log', 'eviction'] }),
     defineResource({ group: '', version: 'v1', resource: 'services', kind: 'Service', shortNames: ['svc'], categories: ['all'], hasStatus: true }),
     defineResource({ group: '', version: 'v1', resource: 'endpoints', kind: 'Endpoints', singular: 'endpoints', listKind: 'EndpointsList', shortNames: ['ep'] }),
     defineResource({ group: '', version: 'v1', resource: 'configmaps', kind: 'ConfigMap', shortNames: ['cm'] }),
