@@ -94,7 +94,6 @@ export async function applyAction(ctx: ApplyContext, ro: Readonly<Rollout>, a: R
       await c.patch(R.rollouts, ns, ro.metadata.name ?? '', 'merge', patch);
       return;
     }
-    // The Eviction API is not part of the client port yet; deleting honours the pod's grace period.
     case 'evictPod': return tolerate(c.evictPod(ns, a.name), 'NotFound');
   }
 }
