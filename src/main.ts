@@ -28,6 +28,7 @@ function loopbackPrefix(value: string): string {
 
 interface UpOptions {
   dataDir: string; port: number; ingressPort: number; metricsPort: number; ingressProcesses: number; rolloutsController: boolean;
+  ingressTlsPort: number; ingressTls: boolean;
   firstPodIp?: string; serviceIpPrefix?: string;
 }
 
@@ -38,6 +39,8 @@ function upCommand(): Command {
     .option('--port <port>', 'API server port on 127.0.0.1', port, 6443)
     .option('--ingress-port <port>', 'ingress (ingress-nginx compatible) port on 127.0.0.1', port, 8080)
     .option('--metrics-port <port>', 'ingress request metrics port (Prometheus text)', port, 10254)
+    .option('--ingress-tls-port <port>', 'ingress HTTPS port on 127.0.0.1 (certificates from the Ingresses\' TLS Secrets)', port, 8443)
+    .option('--no-ingress-tls', 'no HTTPS listener for the ingress')
     .option('--ingress-processes <n>', 'ingress processes sharing the ingress port', (v) => Math.max(1, Number.parseInt(v, 10) || 1), Math.min(2, availableParallelism()))
     .option('--first-pod-ip <ip>', 'first loopback address handed to pods (127.x.y.z)', loopbackIp)
     .option('--service-ip-prefix <prefix>', 'loopback /16 for Service cluster IPs, e.g. 127.96.', loopbackPrefix)
@@ -46,12 +49,14 @@ function upCommand(): Command {
       const runtime = await startRuntime({
         dataDir: o.dataDir, host: '127.0.0.1', apiPort: o.port, ingressPort: o.ingressPort, metricsPort: o.metricsPort,
         ingressProcesses: o.ingressProcesses, rolloutsController: o.rolloutsController,
+        ...(o.ingressTls ? { ingressTlsPort: o.ingressTlsPort } : {}),
         ...(o.firstPodIp === undefined ? {} : { firstPodIP: o.firstPodIp }),
         ...(o.serviceIpPrefix === undefined ? {} : { clusterIPPrefix: o.serviceIpPrefix }),
       });
       process.stdout.write([
         `Sluice is running. Kubernetes API: ${runtime.apiUrl}`,
         `Ingress: http://127.0.0.1:${runtime.ingressPort} (send the Host header of your Ingress rules, e.g. curl -H 'Host: demo.info' http://127.0.0.1:${runtime.ingressPort}/)`,
+        ...(runtime.ingressTlsPort === undefined ? [] : [`Ingress HTTPS: https://127.0.0.1:${runtime.ingressTlsPort} (Ingress spec.tls Secrets by SNI; other hosts get a certificate signed by ${o.dataDir}/pki/ca.crt)`]),
         `Ingress metrics: http://127.0.0.1:${runtime.metricsPort ?? o.metricsPort}/metrics`,
         '',
         'Use it with kubectl:',

@@ -30,6 +30,8 @@ export interface RuntimeOptions {
   ingressPort?: number;
   /** Ingress request metrics (Prometheus text); default 10254 as ingress-nginx; 0 picks a free port. */
   metricsPort?: number;
+  /** The ingress's HTTPS port (0: any free port); absent: no HTTPS listener. */
+  ingressTlsPort?: number;
   clock?: Clock;
   /** First pod IP (default 127.1.0.1) and cluster-IP prefix (default 127.96.): tests give each runtime its own. */
   firstPodIP?: string;
@@ -46,6 +48,7 @@ export interface Runtime {
   kubeconfig: string;
   ingressPort: number;
   metricsPort: number | undefined;
+  ingressTlsPort: number | undefined;
   api: ApiServer;
   store: SqliteStore;
   client: RestClient;
@@ -79,7 +82,11 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     });
     api.setLogSource(kubelet.logs);
     stops.push(() => kubelet.stop());
-    const network = await startNetwork({ client, host: opts.host, ingressPort: opts.ingressPort ?? 8080, metricsPort: opts.metricsPort ?? 10254, clock, ingressProcesses: opts.ingressProcesses ?? 1 });
+    const network = await startNetwork({
+      client, host: opts.host, ingressPort: opts.ingressPort ?? 8080, metricsPort: opts.metricsPort ?? 10254, clock, ingressProcesses: opts.ingressProcesses ?? 1,
+      // Hosts without a TLS Secret get the runtime's own serving certificate (signed by pki/ca.crt).
+      ...(opts.ingressTlsPort === undefined ? {} : { ingressTls: { port: opts.ingressTlsPort, defaultCertificate: { certPem: pki.certPem, keyPem: pki.keyPem } } }),
+    });
     stops.push(() => network.stop());
     if (opts.rolloutsController !== false) {
       const rollouts = startRolloutsManager({ client, clock });
@@ -87,7 +94,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     }
     const kubeconfig = writeKubeconfig(join(opts.dataDir, 'kubeconfig'), { server: listening.url, caCertPem: pki.caCertPem, token: pki.token });
     log.info('runtime started', { api: listening.url, ingress: network.ingressPort });
-    return { apiUrl: listening.url, kubeconfig, ingressPort: network.ingressPort, metricsPort: network.metricsPort, api, store, client, stop };
+    return { apiUrl: listening.url, kubeconfig, ingressPort: network.ingressPort, metricsPort: network.metricsPort, ingressTlsPort: network.ingressTlsPort, api, store, client, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -39,7 +39,7 @@ export function privateRangeArgs(r = privateRanges()): string[] {
 export async function startTestRuntime(opts: Partial<RuntimeOptions> = {}): Promise<TestRuntime> {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-rt-'));
   const runtime = await startRuntime({
-    dataDir: dir, host: '127.0.0.1', apiPort: 0, ingressPort: 0, metricsPort: 0, ...privateRanges(),
+    dataDir: dir, host: '127.0.0.1', apiPort: 0, ingressPort: 0, ingressTlsPort: 0, metricsPort: 0, ...privateRanges(),
     kubelet: { backoff: { baseMs: 200, maxMs: 2000 }, stopGraceMs: 2000 }, ...opts,
   });
   const cache = join(dir, 'kube-cache');

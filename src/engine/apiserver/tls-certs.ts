@@ -35,7 +35,7 @@ function certificate(opts: { subject: string; issuer: forge.pki.CertificateField
   return cert;
 }
 
-function createPki(hosts: readonly string[], nowMs: number): { caCertPem: string; caKeyPem: string; certPem: string; keyPem: string } {
+export function createPki(hosts: readonly string[], nowMs: number): { caCertPem: string; caKeyPem: string; certPem: string; keyPem: string } {
   const ca = newKeys();
   const caCert = certificate({
     subject: 'sluice-ca', issuer: [{ name: 'commonName', value: 'sluice-ca' }], publicKey: ca.publicKey, signer: ca.privateKey,

@@ -7,7 +7,7 @@ import type { ControllerLabels, Series } from './request-metrics.js';
 
 /** Main → ingress process. `init` comes with the listening socket. */
 export type ToIngressProcess =
-  | { readonly op: 'init'; readonly ingressClass: string; readonly pool: PoolSettings; readonly controller: ControllerLabels }
+  | { readonly op: 'init'; readonly ingressClass: string; readonly pool: PoolSettings; readonly controller: ControllerLabels; readonly httpsPort: number | null }
   | { readonly op: 'ingresses'; readonly items: Ingress[] }
   | { readonly op: 'targets'; readonly serviceKey: string; readonly targets: [string, string[]][] | null }
   | { readonly op: 'config'; readonly data: Record<string, string> | null }
@@ -52,8 +52,8 @@ function isControllerLabels(x: unknown): x is ControllerLabels {
 export function decodeToIngressProcess(m: unknown): ToIngressProcess | undefined {
   if (!isJsonObject(m)) return undefined;
   switch (m['op']) {
-    case 'init': return isString(m['ingressClass']) && isPoolSettings(m['pool']) && isControllerLabels(m['controller'])
-      ? { op: 'init', ingressClass: m['ingressClass'], pool: m['pool'], controller: m['controller'] } : undefined;
+    case 'init': return isString(m['ingressClass']) && isPoolSettings(m['pool']) && isControllerLabels(m['controller']) && (m['httpsPort'] === null || isNumber(m['httpsPort']))
+      ? { op: 'init', ingressClass: m['ingressClass'], pool: m['pool'], controller: m['controller'], httpsPort: m['httpsPort'] } : undefined;
     case 'ingresses': return Array.isArray(m['items']) && m['items'].every(isIngress) ? { op: 'ingresses', items: m['items'] } : undefined;
     case 'targets': return isString(m['serviceKey']) && (m['targets'] === null || isTargets(m['targets'])) ? { op: 'targets', serviceKey: m['serviceKey'], targets: m['targets'] } : undefined;
     case 'config': return m['data'] === null || isStringRecord(m['data']) ? { op: 'config', data: m['data'] } : undefined;

@@ -34,6 +34,8 @@ export interface IngressProcessOptions {
   readonly ingressClass: string;
   readonly pool: PoolSettings;
   readonly controller: ControllerLabels;
+  /** Where ssl-redirect sends plain HTTP (undefined: no TLS listener). */
+  readonly httpsPort?: number | undefined;
   readonly log: Logger;
 }
 
@@ -97,7 +99,7 @@ export class IngressProcesses {
       });
     });
     const t = this.o.tables;
-    child.send({ op: 'init', ingressClass: this.o.ingressClass, pool: this.o.pool, controller: this.o.controller } satisfies ToIngressProcess, this.o.server);
+    child.send({ op: 'init', ingressClass: this.o.ingressClass, pool: this.o.pool, controller: this.o.controller, httpsPort: this.o.httpsPort ?? null } satisfies ToIngressProcess, this.o.server);
     this.sendTo(child, { op: 'ingresses', items: t.ingresses() });
     for (const [key, targets] of t.rotations.entries()) this.onServiceTargetsTo(child, key, targets);
     this.sendTo(child, { op: 'config', data: t.configData === undefined ? null : { ...t.configData } });

@@ -7,6 +7,7 @@ import type { IngressTables } from './ingress-tables.js';
 import { cookieValue, decideByCookie, decideByHeader } from './plan/choose-canary.js';
 import { isKnownHost, matchRoute, requestHost, requestPath } from './plan/match-route.js';
 import type { Route } from './plan/route-types.js';
+import { redirectKey } from './plan/ingress-tls.js';
 import { stepSmoothSplit } from './plan/smooth-split.js';
 import { computeIngressUpstreamHeaders, type ClientView } from './plan/upstream-headers.js';
 import type { RequestLabels, RequestMetrics } from './request-metrics.js';
@@ -20,6 +21,8 @@ export interface IngressDeps {
   readonly metrics: RequestMetrics;
   readonly newRequestId: () => string;
   readonly scheme: 'http' | 'https';
+  /** The ingress's HTTPS port, where ssl-redirect sends plain HTTP requests; undefined: no TLS listener. */
+  readonly httpsPort?: number | undefined;
 }
 
 /**
@@ -54,6 +57,14 @@ function unrouted(deps: IngressDeps, req: ClientRequest, res: ClientResponse, ho
   deps.metrics.record(labels, (performance.now() - startMs) / 1000, undefined);
 }
 
+/** ingress-nginx's ssl-redirect: 308 to the same host and URI over HTTPS (the port shown unless it is 443). */
+function redirectToHttps(res: ClientResponse, host: string, httpsPort: number, url: string): void {
+  const location = `https://${host}${httpsPort === 443 ? '' : `:${httpsPort}`}${url}`;
+  const body = '<html>\n<head><title>308 Permanent Redirect</title></head>\n<body>\n<center><h1>308 Permanent Redirect</h1></center>\n<hr><center>sluice</center>\n</body>\n</html>\n';
+  res.writeHead(308, 'Permanent Redirect', ['content-type', 'text/html', 'content-length', String(Buffer.byteLength(body)), 'location', location]);
+  res.end(body);
+}
+
 /** Handles one client request on the ingress listener. */
 export function handleIngressRequest(deps: IngressDeps, req: ClientRequest, res: ClientResponse): void {
   const startMs = performance.now();
@@ -62,6 +73,12 @@ export function handleIngressRequest(deps: IngressDeps, req: ClientRequest, res:
   const host = requestHost(hostHeader);
   const route = matchRoute(tables.routes, host, requestPath(req.url));
   if (route === undefined) { unrouted(deps, req, res, host, startMs); return; }
+  if (deps.scheme === 'http' && deps.httpsPort !== undefined && tables.tls.redirects.has(redirectKey(route.namespace, route.ingress, host))) {
+    redirectToHttps(res, host, deps.httpsPort, req.url);
+    const labels = { namespace: route.namespace, ingress: route.ingress, service: route.backend.service, path: route.path, host, canary: '', method: req.method, status: '308' };
+    deps.metrics.record(labels, (performance.now() - startMs) / 1000, undefined);
+    return;
+  }
   const canary = chooseCanary(tables, route, req) ? route.canary : undefined;
   const backend = canary?.backend ?? route.backend;
   const cfg = tables.config;

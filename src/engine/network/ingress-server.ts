@@ -24,6 +24,8 @@ export interface IngressServerOptions {
   readonly ingressClass: string;
   readonly pool: PoolSettings;
   readonly controller: ControllerLabels;
+  /** Where ssl-redirect sends plain HTTP (undefined: no TLS listener). */
+  readonly httpsPort?: number | undefined;
   readonly log: Logger;
 }
 
@@ -33,7 +35,7 @@ export async function startIngressServer(deps: IngressDeps, o: IngressServerOpti
   const server = await listenRaw(o.host, o.port);
   const listener = serveHttp(server, (req, res) => handleIngressRequest(deps, req, res), limits);
   if (o.processes <= 1) return { ...listener, otherMetrics: () => Promise.resolve([]) };
-  const others = new IngressProcesses({ count: o.processes - 1, server, tables: o.tables, ingressClass: o.ingressClass, pool: o.pool, controller: o.controller, log: o.log });
+  const others = new IngressProcesses({ count: o.processes - 1, server, tables: o.tables, ingressClass: o.ingressClass, pool: o.pool, controller: o.controller, httpsPort: o.httpsPort, log: o.log });
   await others.start();
   return {
     port: listener.port,

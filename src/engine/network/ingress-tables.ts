@@ -3,6 +3,7 @@
 import type { Rotation } from './forwarder.js';
 import { DEFAULT_INGRESS_CONFIG, parseIngressConfig, type IngressConfig } from './plan/ingress-config.js';
 import { computeRouteTable } from './plan/ingress-routes.js';
+import { computeTlsPlan, EMPTY_TLS_PLAN, type TlsPlan } from './plan/ingress-tls.js';
 import { allRoutes, EMPTY_ROUTE_TABLE, type RouteTable } from './plan/route-types.js';
 import type { ServiceTargets } from './plan/service-targets.js';
 import type { Ingress } from '../../api/networking-v1.js';
@@ -12,6 +13,8 @@ import { RotationTable } from './rotation-table.js';
 export interface IngressTables {
   readonly routes: RouteTable;
   readonly config: IngressConfig;
+  /** Certificates per host and the locations that redirect HTTP to HTTPS. */
+  readonly tls: TlsPlan;
   /** Weight-split state per route (`Route.splitKey`), see plan/smooth-split.ts. */
   readonly splits: Map<string, number>;
   rotation(serviceKey: string, port: number | string): Rotation;
@@ -27,17 +30,28 @@ export function pruneSplits(splits: Map<string, number>, routes: RouteTable): vo
 export class SnapshotTables implements IngressTables {
   routes: RouteTable = EMPTY_ROUTE_TABLE;
   config: IngressConfig = DEFAULT_INGRESS_CONFIG;
+  tls: TlsPlan = EMPTY_TLS_PLAN;
   readonly splits = new Map<string, number>();
   readonly rotations = new RotationTable();
+  private ingresses: readonly Ingress[] = [];
+  private ingressClass = '';
+  private configData: Readonly<Record<string, string>> | undefined;
 
   rotation(serviceKey: string, port: number | string): Rotation { return this.rotations.rotation(serviceKey, port); }
 
   setIngresses(ingresses: readonly Ingress[], ingressClass: string): void {
     this.routes = computeRouteTable(ingresses, ingressClass);
     pruneSplits(this.splits, this.routes);
+    this.ingresses = ingresses;
+    this.ingressClass = ingressClass;
+    this.tls = computeTlsPlan(ingresses, ingressClass, this.configData);
   }
 
-  setConfig(data: Readonly<Record<string, string>> | undefined): void { this.config = parseIngressConfig(data); }
+  setConfig(data: Readonly<Record<string, string>> | undefined): void {
+    this.config = parseIngressConfig(data);
+    this.configData = data;
+    this.tls = computeTlsPlan(this.ingresses, this.ingressClass, data);
+  }
 
   setTargets(serviceKey: string, targets: ServiceTargets | undefined): void { this.rotations.update(serviceKey, targets); }
 }

@@ -28,7 +28,7 @@ function start(m: Extract<ToIngressProcess, { op: 'init' }>, server: Server): Ru
   const tables = new SnapshotTables();
   const pools = new UpstreamPools(m.pool);
   const metrics = new RequestMetrics(m.controller);
-  const deps: IngressDeps = { tables, pools, metrics, newRequestId: requestIdSource(), scheme: 'http' };
+  const deps: IngressDeps = { tables, pools, metrics, newRequestId: requestIdSource(), scheme: 'http', httpsPort: m.httpsPort ?? undefined };
   const limits = { ...DEFAULT_LIMITS, bodyLimitBytes: () => tables.config.proxyBodySizeBytes };
   const listener = serveHttp(server, (req, res) => handleIngressRequest(deps, req, res), limits);
   return { tables, pools, metrics, listener, ingressClass: m.ingressClass };

@@ -9,6 +9,7 @@ import type { Rotation } from './forwarder.js';
 import { pruneSplits, type IngressTables } from './ingress-tables.js';
 import { DEFAULT_INGRESS_CONFIG, parseIngressConfig, type IngressConfig } from './plan/ingress-config.js';
 import { computeRouteTable } from './plan/ingress-routes.js';
+import { computeTlsPlan, EMPTY_TLS_PLAN, type TlsPlan } from './plan/ingress-tls.js';
 import { EMPTY_ROUTE_TABLE, type RouteTable } from './plan/route-types.js';
 import { computeListeners, type ListenerBinding } from './plan/service-listeners.js';
 import { computeServiceTargets, type ServiceTargets } from './plan/service-targets.js';
@@ -46,6 +47,7 @@ export class NetworkTables implements IngressTables {
   routes: RouteTable = EMPTY_ROUTE_TABLE;
   config: IngressConfig = DEFAULT_INGRESS_CONFIG;
   configData: Readonly<Record<string, string>> | undefined;
+  tls: TlsPlan = EMPTY_TLS_PLAN;
   listeners: ReadonlyMap<string, ListenerBinding> = new Map();
   readonly splits = new Map<string, number>();
   readonly rotations = new RotationTable();
@@ -99,6 +101,7 @@ export class NetworkTables implements IngressTables {
     const ingresses = this.inf.ingresses.list();
     this.routes = computeRouteTable(ingresses, this.opts.ingressClass);
     pruneSplits(this.splits, this.routes);
+    this.tls = computeTlsPlan(ingresses, this.opts.ingressClass, this.configData);
     for (const l of this.listenersOf) l.onIngresses?.(ingresses);
   }
 
@@ -106,6 +109,7 @@ export class NetworkTables implements IngressTables {
     const oldest = [...this.inf.configMaps.list()].sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''))[0];
     this.configData = oldest?.data;
     this.config = parseIngressConfig(oldest?.data);
+    this.tls = computeTlsPlan(this.inf.ingresses.list(), this.opts.ingressClass, oldest?.data);
     for (const l of this.listenersOf) l.onConfig?.(oldest?.data);
   }
 }

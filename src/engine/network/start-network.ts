@@ -1,18 +1,22 @@
 // Entry point of the embedded network: the endpoints controller, the live tables, the service proxies, the
 // ingress listener (and its extra processes, if asked), the Ingress status writer and the metrics listener,
 // started and stopped together.
-import type { ConfigMap, Endpoints, Service } from '../../api/core-v1.js';
+import type { ConfigMap, Endpoints, Secret, Service } from '../../api/core-v1.js';
 import type { Ingress } from '../../api/networking-v1.js';
 import { R } from '../../api/resources.js';
 import type { KubeClient } from '../../control/client.js';
 import type { RunningController } from '../../control/controller.js';
+import type { Informer } from '../../control/informer.js';
 import { SharedInformers } from '../../control/shared-informers.js';
 import { systemClock, type Clock } from '../../lib/clock.js';
 import { logger, type Logger } from '../../lib/log.js';
 import { startEndpointsController } from '../controllers/endpoints/index.js';
 import type { PoolSettings } from './http1/upstream-pool.js';
+import type { IngressDeps } from './ingress-request.js';
 import { startIngressServer, type IngressServer } from './ingress-server.js';
 import { startIngressStatusController } from './ingress-status.js';
+import { startIngressTlsListener, type CertificatePem } from './ingress-tls-listener.js';
+import type { HttpListener } from './http1/http-listener.js';
 import { startMetricsServer, type MetricsServer } from './metrics-server.js';
 import { NetworkTables } from './network-tables.js';
 import { requestIdSource } from './request-ids.js';
@@ -25,6 +29,8 @@ export interface NetworkOptions {
   readonly client: KubeClient;
   /** Port of the ingress listener (0 = any free port; the runtime uses 8080). */
   readonly ingressPort: number;
+  /** HTTPS listener of the ingress (TLS from the Ingresses' Secrets, `default` otherwise); absent: none. */
+  readonly ingressTls?: { readonly port: number; readonly defaultCertificate: CertificatePem };
   /** Port of the Prometheus `/metrics` listener (0 = any free port); absent: no metrics listener. */
   readonly metricsPort?: number;
   /** Address the ingress, the metrics and the NodePorts listen on, and the Ingress status shows. */
@@ -51,6 +57,7 @@ export interface NetworkOptions {
 /** A running network. */
 export interface RunningNetwork {
   readonly ingressPort: number;
+  readonly ingressTlsPort: number | undefined;
   readonly metricsPort: number | undefined;
   /** The request metrics as Prometheus text (every ingress process included). */
   renderMetrics(): Promise<string>;
@@ -75,6 +82,13 @@ function informersFor(informers: SharedInformers, cm: NonNullable<NetworkOptions
   };
 }
 
+/** The ingress's HTTPS listener, sharing tables, pools and metrics with the plain one. */
+function startTls(host: string, o: NonNullable<NetworkOptions['ingressTls']>, shared: Pick<IngressDeps, 'tables' | 'pools' | 'metrics'> & { tables: NetworkTables },
+  secrets: Informer<Secret>, log: Logger): Promise<HttpListener> {
+  const deps: IngressDeps = { ...shared, newRequestId: requestIdSource(), scheme: 'https' };
+  return startIngressTlsListener(deps, { host, port: o.port, defaultCertificate: o.defaultCertificate, secrets, plan: () => shared.tables.tls, log: log.child('ingress-tls') });
+}
+
 /** Starts everything; resolves once the caches are filled and the listeners are open. */
 export async function startNetwork(opts: NetworkOptions): Promise<RunningNetwork> {
   const log = opts.log ?? logger('network');
@@ -96,27 +110,30 @@ export async function startNetwork(opts: NetworkOptions): Promise<RunningNetwork
   const controller = { ...DEFAULT_CONTROLLER_LABELS, ...opts.controllerLabels };
   const metrics = new RequestMetrics(controller);
   let ingress: IngressServer | undefined;
+  let ingressTls: HttpListener | undefined;
+  const secrets = opts.ingressTls === undefined ? undefined : informers.informer<Secret>(R.secrets);
   let metricsServer: MetricsServer | undefined;
   const renderMetrics = async (): Promise<string> => metrics.render(await (ingress?.otherMetrics() ?? Promise.resolve([])));
   const stop = async (): Promise<void> => {
     abort.abort();
     tables.detach();
-    await Promise.all([ingress?.close(GRACE_MS), proxies?.close(GRACE_MS), metricsServer?.close()]);
+    await Promise.all([ingress?.close(GRACE_MS), ingressTls?.close(GRACE_MS), proxies?.close(GRACE_MS), metricsServer?.close()]);
     await pools.close(GRACE_MS);
     if (opts.informers === undefined) await informers.stop();
     await Promise.all(controllers.map((c) => c.stopped));
   };
   try {
     informers.start();
-    await Promise.all(Object.values(inf).map((i) => i.synced()));
+    await Promise.all([...Object.values(inf), ...(secrets === undefined ? [] : [secrets])].map((i) => i.synced()));
     proxies?.apply(tables.listeners);
-    const deps = { tables, pools, metrics, newRequestId: requestIdSource(), scheme: 'http' as const };
-    ingress = await startIngressServer(deps, { host: opts.host, port: opts.ingressPort, processes: opts.ingressProcesses ?? 1, tables, ingressClass, pool, controller, log });
+    if (opts.ingressTls !== undefined && secrets !== undefined) ingressTls = await startTls(opts.host, opts.ingressTls, { tables, pools, metrics }, secrets, log);
+    const deps = { tables, pools, metrics, newRequestId: requestIdSource(), scheme: 'http' as const, httpsPort: ingressTls?.port };
+    ingress = await startIngressServer(deps, { host: opts.host, port: opts.ingressPort, processes: opts.ingressProcesses ?? 1, tables, ingressClass, pool, controller, httpsPort: ingressTls?.port, log });
     if (opts.metricsPort !== undefined) metricsServer = await startMetricsServer(opts.host, opts.metricsPort, renderMetrics);
   } catch (e) {
     await stop();
     throw e;
   }
-  log.info('network started', { ingress: `${opts.host}:${ingress.port}`, metrics: metricsServer === undefined ? 'off' : `${opts.host}:${metricsServer.port}` });
-  return { ingressPort: ingress.port, metricsPort: metricsServer?.port, renderMetrics, serviceListeners: () => proxies?.listening() ?? [], stop };
+  log.info('network started', { ingress: `${opts.host}:${ingress.port}`, ...(ingressTls === undefined ? {} : { ingressTls: `${opts.host}:${ingressTls.port}` }), metrics: metricsServer === undefined ? 'off' : `${opts.host}:${metricsServer.port}` });
+  return { ingressPort: ingress.port, ingressTlsPort: ingressTls?.port, metricsPort: metricsServer?.port, renderMetrics, serviceListeners: () => proxies?.listening() ?? [], stop };
 }

@@ -14,10 +14,10 @@ export interface HttpListener {
 /** nginx-like defaults: 32 KiB of request head, 60 s to read a request, 75 s keep-alive. */
 export const DEFAULT_LIMITS = { maxHeadBytes: 32 * 1024, readTimeoutMs: 60_000, idleTimeoutMs: 75_000 } as const;
 
-/** Serves HTTP on an already listening `server`. */
-export function serveHttp(server: net.Server, handler: RequestHandler, limits: ListenerLimits): HttpListener {
+/** Serves HTTP on an already listening `server` (a TLS server: pass `'secureConnection'`). */
+export function serveHttp(server: net.Server, handler: RequestHandler, limits: ListenerLimits, event: 'connection' | 'secureConnection' = 'connection'): HttpListener {
   const conns = new Set<ClientConnection>();
-  server.on('connection', (socket: net.Socket) => {
+  server.on(event, (socket: net.Socket) => {
     const c = new ClientConnection(socket, handler, limits);
     conns.add(c);
     socket.once('close', () => conns.delete(c));
