@@ -11,7 +11,7 @@ import { ApiServer } from './apiserver/api-server.js';
 import { builtinHooks } from './apiserver/builtin-hooks.js';
 import { crdHooks } from './apiserver/crd-hooks.js';
 import { CLUSTER_IP_PREFIX, storeAllocator } from './apiserver/service-allocator.js';
-import { loadOrCreatePki } from './apiserver/tls-certs.js';
+import { loadOrCreatePki, type ServerPki } from './apiserver/tls-certs.js';
 import { startBuiltinControllers } from './controllers/builtin-controllers.js';
 import { startLifecycleControllers } from './controllers/lifecycle.js';
 import { installRolloutCrds } from './install-crds.js';
@@ -49,6 +49,8 @@ export interface Runtime {
   ingressPort: number;
   metricsPort: number | undefined;
   ingressTlsPort: number | undefined;
+  /** The runtime's CA, serving certificate (127.0.0.1, localhost) and bearer token. */
+  pki: ServerPki;
   api: ApiServer;
   store: SqliteStore;
   client: RestClient;
@@ -94,7 +96,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     }
     const kubeconfig = writeKubeconfig(join(opts.dataDir, 'kubeconfig'), { server: listening.url, caCertPem: pki.caCertPem, token: pki.token });
     log.info('runtime started', { api: listening.url, ingress: network.ingressPort });
-    return { apiUrl: listening.url, kubeconfig, ingressPort: network.ingressPort, metricsPort: network.metricsPort, ingressTlsPort: network.ingressTlsPort, api, store, client, stop };
+    return { apiUrl: listening.url, kubeconfig, ingressPort: network.ingressPort, metricsPort: network.metricsPort, ingressTlsPort: network.ingressTlsPort, pki, api, store, client, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -22,7 +22,7 @@ export function sluiceCommand(): string[] {
 
 /** Starts `sluice up --data-dir <dir> --port 0 …` and waits until it prints its API address. */
 export function spawnRuntime(dataDir: string, extraArgs: readonly string[] = [], env: Record<string, string> = {}): Promise<RuntimeProcess> {
-  const child = spawn(process.execPath, [...sluiceCommand(), 'up', '--data-dir', dataDir, '--port', '0', '--ingress-port', '0', '--ingress-tls-port', '0', '--metrics-port', '0', ...extraArgs], {
+  const child = spawn(process.execPath, [...sluiceCommand(), 'up', '--data-dir', dataDir, '--port', '0', '--ingress-port', '0', '--ingress-tls-port', '0', '--metrics-port', '0', '--dashboard-port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
   });
   let out = '';
