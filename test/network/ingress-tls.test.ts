@@ -43,7 +43,7 @@ before(async () => {
   writeFileSync(join(dir, 'tls.key'), site.keyPem);
   await t.api.k(['create', 'secret', 'tls', 'secure-tls', `--cert=${join(dir, 'tls.crt')}`, `--key=${join(dir, 'tls.key')}`]);
   await t.api.k(['apply', '-f', '-'], manifests('true'));
-  pods.push(await startSimPod(t.client, { name: 'web-0', labels: { app: 'web' }, ip: '127.1.248.10', colour: 'web' }));
+  pods.push(await startSimPod(t.client, { name: 'web-0', labels: { app: 'web' }, ip: '127.1.249.10', colour: 'web' }));
 });
 after(async () => { await t.close(pods); rmSync(dir, { recursive: true, force: true }); });
 
