@@ -84,7 +84,7 @@ function renderDetail() {
   var i = v.info;
   var notice = h('div', { id: 'notice' });
   detailEl.appendChild(h('h2', {}, [h('span', { text: i.name }), h('span', { 'class': 'badge s-' + i.status, id: 'detail-status', text: i.status })]));
-  detailEl.appendChild(h('div', { id: 'message', text: [i.namespace, i.strategy, i.message].filter(Boolean).join(' · ') + (i.pause ? ' · pause ' + (i.pause.remaining || '') : '') }));
+  detailEl.appendChild(h('div', { id: 'message', text: [i.namespace, i.strategy, i.message].filter(Boolean).join(' · ') + (i.pause ? ' · ' + i.pause.remainingSeconds + ' s left in the pause' : '') }));
   detailEl.appendChild(h('div', { id: 'actions' }, ACTIONS.map(function (a) {
     return h('button', { type: 'button', 'class': a[2], 'data-action': a[0], onclick: function () { act(a[0], notice); }, text: a[1] });
   })));

@@ -97,3 +97,15 @@ test('without the token, actions are refused: in the page, over HTTP, and from a
   assert.equal(missing.statusCode, 404);
   assert.deepEqual(await missing.body.json(), { error: 'rollouts.argoproj.io "nope" not found', reason: 'NotFound' });
 });
+
+test('a timed pause shows its countdown; clicking a card switches the detail', async () => {
+  await rt.k(['apply', '-f', fixture('chapter', '5.8-ingress.yaml'), '-f', fixture('chapter', '5.12-canary_rollout.yaml')]);
+  await eventually(async () => (await rt.k(['get', 'rollout', 'demo', '-o', 'jsonpath={.status.phase}'])) === 'Healthy', 'demo Healthy', 60_000);
+  await rt.k(['patch', 'rollout', 'demo', '--type', 'json', '-p', '[{"op":"replace","path":"/spec/template/spec/containers/0/image","value":"argoproj/rollouts-demo:green"}]']);
+  await page.locator('[data-rollout="default/demo"]').click();
+  const message = await waitText('#message', /s left in the pause/);
+  const left = Number(/(\d+) s left/.exec(message)?.[1]);
+  assert.ok(left > 0 && left <= 60, message);
+  assert.equal(await text('#steps li[data-state=current]'), '2. Pause 60s');
+  assert.match(await text('[data-rollout="default/demo"]'), /Paused/);
+});
