@@ -1,7 +1,8 @@
 // The dashboard's buttons: each is one of the rollouts/ops operations the CLI also runs, so a click sends the
 // same patch `kubectl argo rollouts <verb>` would.
 import type { KubeClient } from '../control/client.js';
-import { abortRollout, pauseRollout, promoteRollout, restartRollout, retryRollout, type OperationResult } from '../rollouts/ops/index.js';
+import { abortRollout, pauseRollout, promoteRollout, restartRollout, retryRollout, undoRollout, UndoError, type OperationResult } from '../rollouts/ops/index.js';
+import { ApiError } from '../api/api-error.js';
 
 export const ACTIONS = ['promote', 'promote-full', 'abort', 'retry', 'pause', 'restart'] as const;
 export type DashboardAction = (typeof ACTIONS)[number];
@@ -26,4 +27,17 @@ export async function runAction(client: KubeClient, action: DashboardAction, ns:
   };
   await ops[action]();
   return `rollout '${name}' ${DONE[action]}`;
+}
+
+/** Rolls back to `revision` (`undo --to-revision`); an unknown revision is a 400 naming it. */
+export async function runRollback(client: KubeClient, ns: string, name: string, revision: string | null): Promise<string> {
+  const n = Number(revision);
+  if (revision === null || !Number.isInteger(n) || n < 1) throw new ApiError('BadRequest', `revision must be a positive integer, got ${JSON.stringify(revision)}`);
+  try {
+    await undoRollout(client, ns, name, n);
+  } catch (e) {
+    if (e instanceof UndoError) throw new ApiError('BadRequest', e.message);
+    throw e;
+  }
+  return `rollout '${name}' rolled back to revision ${n}`;
 }

@@ -59,9 +59,10 @@ function weightsBar(info) {
   ])]);
 }
 
-function revisions(info) {
-  return h('div', {}, [h('h3', { text: 'Revisions' })].concat(info.revisions.map(function (rev) {
-    return h('div', { 'class': 'rev', 'data-revision': String(rev.revision) }, [h('b', { text: 'revision ' + rev.revision })]
+function revisions(info, notice) {
+  return h('div', {}, [h('h3', { text: 'Revisions' })].concat(info.revisions.map(function (rev, n) {
+    var rollback = n === 0 ? null : h('button', { type: 'button', 'data-rollback': String(rev.revision), onclick: function () { act('rollback?revision=' + rev.revision, notice); }, text: 'Rollback' });
+    return h('div', { 'class': 'rev', 'data-revision': String(rev.revision) }, [h('div', { 'class': 'rs' }, [h('b', { text: 'revision ' + rev.revision }), rollback])]
       .concat(rev.replicaSets.map(function (rs) {
         return h('div', { 'class': 'rs' }, [h('span', { text: rs.name }), h('span', { 'class': 'badge s-' + (rs.status === 'Healthy' ? 'Healthy' : rs.status === 'ScaledDown' ? 'Unknown' : 'Progressing'), text: rs.status })]
           .concat(rs.tags.map(function (t) { return h('span', { 'class': 'tag', text: t }); }))
@@ -98,7 +99,7 @@ function renderDetail() {
     return h('div', { 'class': 'stat', 'data-stat': x[0] }, [h('b', { text: String(x[1]) }), h('span', { text: x[0] })]);
   })));
   detailEl.appendChild(h('div', {}, [h('h3', { text: 'Images' })].concat(i.images.map(function (im) { return h('div', { text: im.image + (im.tags.length ? ' (' + im.tags.join(', ') + ')' : '') }); }))));
-  detailEl.appendChild(revisions(i));
+  detailEl.appendChild(revisions(i, notice));
 }
 
 function act(action, notice) {

@@ -6,7 +6,7 @@ import { isApiError } from '../api/api-error.js';
 import type { KubeClient } from '../control/client.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { readRolloutObjects, listRollouts, watchRolloutList, watchRolloutObjects } from '../rollouts/ops/index.js';
-import { isDashboardAction, runAction } from './actions.js';
+import { isDashboardAction, runAction, runRollback } from './actions.js';
 import { DASHBOARD_SCRIPT } from './page-script.js';
 import { dashboardPageHtml } from './page.js';
 import { hasToken, isAllowedHost } from './request-guard.js';
@@ -82,9 +82,10 @@ async function handle(o: DashboardOptions, clock: Clock, req: IncomingMessage, r
     }, (e) => sendError(res, e));
     return;
   }
-  if (req.method === 'POST' && isDashboardAction(rest)) {
+  if (req.method === 'POST' && (isDashboardAction(rest) || rest === 'rollback')) {
     if (!hasToken(req.headers.authorization, o.token)) { send(res, 401, { error: 'actions need the dashboard token (Authorization: Bearer …)' }); return; }
-    send(res, 200, { message: await runAction(o.client, rest, ns, name, clock.now()) });
+    const message = rest === 'rollback' ? await runRollback(o.client, ns, name, url.searchParams.get('revision')) : await runAction(o.client, rest, ns, name, clock.now());
+    send(res, 200, { message });
     return;
   }
   send(res, req.method === 'GET' || req.method === 'POST' ? 404 : 405, { error: `${req.method ?? ''} ${path} is not served` });

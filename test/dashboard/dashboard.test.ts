@@ -72,6 +72,17 @@ test('Abort puts the rollout back on stable and shows Degraded', async () => {
   assert.equal(await page.locator('#steps li[data-state=done]').count(), 4);
 });
 
+test('Rollback on an older revision brings its template back (undo --to-revision)', async () => {
+  await page.locator('[data-revision="1"] button[data-rollback="1"]').click();
+  await waitText('#notice', "rollout 'ops' rolled back to revision 1", 10_000);
+  assert.equal(await rt.k(['get', 'rollout', 'ops', '-o', 'jsonpath={.spec.template.spec.containers[0].image}']), 'argoproj/rollouts-demo:blue');
+  await waitText('#detail-status', /Paused|Progressing/);
+  assert.equal(await page.locator('[data-revision="3"] button[data-rollback]').count(), 0, 'the newest revision has no Rollback button');
+  const bad = await request(`${dashboard.url}api/rollouts/default/ops/rollback?revision=99`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, dispatcher: insecure });
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(await bad.body.json(), { error: 'unable to find specified revision 99 in history', reason: 'BadRequest' });
+});
+
 test('without the token, actions are refused: in the page, over HTTP, and from a foreign Host', async () => {
   const fresh = await browser.newPage({ ignoreHTTPSErrors: true });
   try {
