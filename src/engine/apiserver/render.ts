@@ -1,4 +1,5 @@
 // Turns stored objects into what a client asked for: the served version as JSON, a list, or a Table.
+import { ApiError } from '../../api/api-error.js';
 import { isJsonObject, type KubeObject } from '../../api/meta.js';
 import { humanAge } from './generic-age.js';
 import type { ResourceDef, TableContent } from './registry/resource-def.js';
@@ -27,15 +28,30 @@ export function listJson(ctx: ServerContext, def: ResourceDef, items: readonly K
   return head + items.map((o) => objectJson(ctx, def, o)).join(',') + ']}';
 }
 
-/** A meta.k8s.io/v1 Table envelope with PartialObjectMetadata row objects. */
-export function tableJson(def: ResourceDef, objects: readonly KubeObject[], nowMs: number, rv: string, cont?: string): string {
+/** What each Table row carries (`?includeObject=`): nothing, PartialObjectMetadata (the default) or the object. */
+export type IncludeObject = 'None' | 'Metadata' | 'Object';
+
+/** `includeObject` from the query; an unknown value is a 400 as on Kubernetes. */
+export function includeObjectOf(query: URLSearchParams): IncludeObject {
+  const v = query.get('includeObject') ?? 'Metadata';
+  if (v === '' || v === 'Metadata') return 'Metadata';
+  if (v === 'None' || v === 'Object') return v;
+  throw new ApiError('BadRequest', `includeObject: Unsupported value: "${v}": supported values: "Metadata", "None", "Object"`);
+}
+
+/** A meta.k8s.io/v1 Table envelope; row objects as `include` asks (kubectl's `--sort-by` asks for whole objects). */
+export function tableJson(def: ResourceDef, objects: readonly KubeObject[], nowMs: number, rv: string, cont?: string, include: IncludeObject = 'Metadata'): string {
   const served = objects.map((o) => toServed(def, o));
   const content = def.hooks.table ? def.hooks.table(served, nowMs) : defaultTable(served, nowMs);
   const metadata = cont ? { resourceVersion: rv, continue: cont } : { resourceVersion: rv };
   return JSON.stringify({
     kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata,
     columnDefinitions: content.columnDefinitions,
-    rows: content.rows.map((r) => ({ cells: r.cells, object: partialMetadata(r.object) })),
+    rows: content.rows.map((r, i) => {
+      if (include === 'None') return { cells: r.cells };
+      const whole = include === 'Object' ? served[i] : undefined;
+      return { cells: r.cells, object: whole === undefined ? partialMetadata(r.object) : servedWithType(def, whole) };
+    }),
   });
 }
 
@@ -47,6 +63,10 @@ function defaultTable(objects: readonly KubeObject[], nowMs: number): TableConte
     ],
     rows: objects.map((o) => ({ cells: [o.metadata.name ?? '', humanAge(o.metadata.creationTimestamp, nowMs)], object: o })),
   };
+}
+
+function servedWithType(def: ResourceDef, o: KubeObject): KubeObject {
+  return { ...o, apiVersion: def.group === '' ? def.version : `${def.group}/${def.version}`, kind: def.kind };
 }
 
 function partialMetadata(o: KubeObject): KubeObject {

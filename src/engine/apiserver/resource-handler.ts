@@ -9,7 +9,8 @@ import { deleteCollection, deleteObject } from './verbs/delete.js';
 import { evictPod } from './verbs/evict.js';
 import { podLog } from './verbs/logs.js';
 import { patchObject } from './verbs/patch.js';
-import { getObject, listObjects } from './verbs/read.js';
+import { getObject, listObjects, mustGet } from './verbs/read.js';
+import { isJsonObject } from '../../api/meta.js';
 import { getScale, writeScale } from './verbs/scale.js';
 import { updateObject } from './verbs/update.js';
 import { watchObjects } from './verbs/watch.js';
@@ -40,11 +41,27 @@ function subresource(ctx: ServerContext, def: ResourceDef, req: ApiRequest, info
     case 'eviction':
       if (def.kind !== 'Pod' || def.custom || req.method !== 'POST') throw notServed();
       return evictPod(ctx, def, req, ns ?? 'default', name);
+    case 'exec':
+    case 'attach':
+    case 'portforward':
+      if (def.kind !== 'Pod' || def.custom) throw notServed();
+      throw streamingNotAvailable(ctx, def, ns ?? 'default', name, info.subresource);
     case 'finalize':
       if (def.kind !== 'Namespace' || req.method !== 'PUT') throw notServed();
       return updateObject(ctx, def, req, ns, name, false, true);
     default: throw notServed();
   }
+}
+
+/** exec, attach and port-forward need a container runtime's streams; the runtime's pods are local processes. */
+function streamingNotAvailable(ctx: ServerContext, def: ResourceDef, ns: string, name: string, sub: string): ApiError {
+  const pod = mustGet(ctx, def, ns, name);
+  const status = isJsonObject(pod['status']) ? pod['status'] : {};
+  const ip = typeof status['podIP'] === 'string' ? status['podIP'] : '';
+  if (sub === 'portforward') {
+    return new ApiError('BadRequest', `port-forward is not needed with the Sluice runtime: pod "${name}" listens on its own loopback address${ip === '' ? '' : ` ${ip}`} on this machine, and Services on their cluster IPs`);
+  }
+  return new ApiError('BadRequest', `${sub} is not available in the Sluice runtime: pod "${name}" runs as processes on this machine${ip === '' ? '' : ` (pod IP ${ip})`}; run the command there`);
 }
 
 /** Handles a request addressed to a resource. */

@@ -5,7 +5,7 @@ import { matchesRequirements, parseSelector, type Requirement } from '../../../a
 import type { KubeObject } from '../../../api/meta.js';
 import { jsonResponse, type ApiRequest, type ApiResponse } from '../http-types.js';
 import type { ResourceDef } from '../registry/resource-def.js';
-import { listJson, objectJson, tableJson, toServed, wantsTable } from '../render.js';
+import { includeObjectOf, listJson, objectJson, tableJson, toServed, wantsTable } from '../render.js';
 import type { ServerContext } from '../server-context.js';
 
 /** Compiled label and field selectors of a list or watch request. */
@@ -36,7 +36,7 @@ export function mustGet(ctx: ServerContext, def: ResourceDef, namespace: string 
 export function getObject(ctx: ServerContext, def: ResourceDef, req: ApiRequest, namespace: string | undefined, name: string): ApiResponse {
   const obj = mustGet(ctx, def, namespace, name);
   if (wantsTable(req.headers['accept'])) {
-    return jsonResponse(200, tableJson(def, [obj], ctx.clock.now(), obj.metadata.resourceVersion ?? ''));
+    return jsonResponse(200, tableJson(def, [obj], ctx.clock.now(), obj.metadata.resourceVersion ?? '', undefined, includeObjectOf(req.query)));
   }
   return jsonResponse(200, objectJson(ctx, def, obj));
 }
@@ -69,6 +69,6 @@ export function listObjects(ctx: ServerContext, def: ResourceDef, req: ApiReques
   const next = limit > 0 && start.length > limit && last
     ? Buffer.from(JSON.stringify({ rv, after: positionOf(last) })).toString('base64url')
     : undefined;
-  if (wantsTable(req.headers['accept'])) return jsonResponse(200, tableJson(def, page, ctx.clock.now(), rv, next));
+  if (wantsTable(req.headers['accept'])) return jsonResponse(200, tableJson(def, page, ctx.clock.now(), rv, next, includeObjectOf(req.query)));
   return jsonResponse(200, listJson(ctx, def, page, rv, next));
 }

@@ -5,7 +5,7 @@ import type { KubeObject } from '../../../api/meta.js';
 import type { StoreEvent } from '../../store/store.js';
 import type { ApiRequest, ApiResponse, StreamSink } from '../http-types.js';
 import type { ResourceDef } from '../registry/resource-def.js';
-import { objectJson, tableJson, wantsTable } from '../render.js';
+import { includeObjectOf, objectJson, tableJson, wantsTable, type IncludeObject } from '../render.js';
 import type { ServerContext } from '../server-context.js';
 import { selectorsOf, selects, type Selectors } from './read.js';
 
@@ -16,6 +16,7 @@ interface WatchParams {
   namespace: string | undefined;
   sel: Selectors;
   table: boolean;
+  includeObject: IncludeObject;
   rv: string;
   timeoutMs: number | undefined;
   bookmarks: boolean;
@@ -23,7 +24,7 @@ interface WatchParams {
 
 function eventLine(ctx: ServerContext, p: WatchParams, type: string, obj: KubeObject): string {
   const object = p.table
-    ? tableJson(p.def, [obj], ctx.clock.now(), obj.metadata.resourceVersion ?? '')
+    ? tableJson(p.def, [obj], ctx.clock.now(), obj.metadata.resourceVersion ?? '', undefined, p.includeObject)
     : objectJson(ctx, p.def, obj);
   return `{"type":"${type}","object":${object}}\n`;
 }
@@ -79,6 +80,7 @@ export function watchObjects(ctx: ServerContext, def: ResourceDef, req: ApiReque
   const params: WatchParams = {
     def, namespace, sel: selectorsOf(req.query),
     table: wantsTable(req.headers['accept']),
+    includeObject: includeObjectOf(req.query),
     rv: req.query.get('resourceVersion') ?? '',
     timeoutMs: timeout ? Number(timeout) * 1000 : undefined,
     bookmarks: req.query.get('allowWatchBookmarks') === 'true',
