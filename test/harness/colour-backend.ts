@@ -1,6 +1,8 @@
 // A stand-in for a pod's process: a node:http server on its own loopback IP that answers every request with
-// its colour as a JSON string (`"blue"`), like the demo app, and echoes what it received in headers.
+// its colour as a JSON string (`"blue"`), like the demo app, and echoes what it received in headers; WebSocket
+// messages are echoed as `<colour>:<text>`.
 import http from 'node:http';
+import { websocketEcho } from './websocket-echo.js';
 
 export interface ColourBackend {
   readonly ip: string;
@@ -39,6 +41,7 @@ export function startColourBackend(ip: string, port: number, colour: string, o: 
       res.end(body);
     });
   });
+  server.on('upgrade', (req, socket, head: Buffer) => websocketEcho(req, socket, head, colour));
   server.keepAliveTimeout = o.keepAliveTimeoutMs ?? 65_000;
   const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
   return new Promise((resolve, reject) => {

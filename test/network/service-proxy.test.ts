@@ -2,6 +2,7 @@
 // 503 at once without any, and a selector switch under load that fails nothing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { WebSocket } from 'undici';
 import { startLoadLoop } from '../harness/load-loop.js';
 import { startNetworkTest, type NetworkTest } from '../harness/network-harness.js';
 import { eventually } from '../harness/poll.js';
@@ -73,6 +74,16 @@ test('switching a Service selector under load fails no request', async () => {
   assert.deepEqual(stats.failures.slice(0, 5), []);
   assert.equal(stats.failed, 0);
   assert.deepEqual([...stats.bodiesSinceMark.keys()], ['"green"']);
+});
+
+test('a WebSocket through the NodePort reaches an endpoint and talks both ways', async () => {
+  const ws = new WebSocket(`ws://127.0.0.1:${NODE_PORT}/socket`);
+  const answer = await new Promise<string>((resolve, reject) => {
+    ws.addEventListener('open', () => ws.send('hi'));
+    ws.addEventListener('message', (e) => { resolve(String(e.data)); ws.close(1000); });
+    ws.addEventListener('error', () => reject(new Error('websocket error')));
+  });
+  assert.equal(answer, 'green:hi');
 });
 
 test('a deleted Service stops listening', async () => {

@@ -1,6 +1,7 @@
 // One request through the ingress: route by host and path, choose main or canary (header, cookie, weight), set
 // the forwarding headers, forward with retries, record the metrics.
 import { forward } from './forwarder.js';
+import { tunnelRequest } from './tunnel-request.js';
 import type { ClientRequest } from './http1/client-request.js';
 import type { ClientResponse } from './http1/client-response.js';
 import type { IngressTables } from './ingress-tables.js';
@@ -91,6 +92,10 @@ export function handleIngressRequest(deps: IngressDeps, req: ClientRequest, res:
     deps.metrics.record(labels, (performance.now() - startMs) / 1000, upstreamSeconds);
   };
   const { headers } = computeIngressUpstreamHeaders(clientView(req, hostHeader, deps.scheme), cfg, deps.newRequestId, req.body?.length);
+  if (req.upgrade !== undefined) {
+    tunnelRequest(req, req.upgrade, headers, tables.rotation(backend.serviceKey, backend.port), deps.pools.settings, record);
+    return;
+  }
   forward(deps.pools, res, {
     method, path: req.url, headers, body: req.body, maxTries: cfg.nextUpstreamTries,
     retryNonIdempotent: cfg.retryNonIdempotent, allowBackendServerHeader: cfg.allowBackendServerHeader,

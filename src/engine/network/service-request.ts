@@ -7,6 +7,7 @@ import type { NetworkTables } from './network-tables.js';
 import { DEFAULT_INGRESS_CONFIG } from './plan/ingress-config.js';
 import { computeServiceUpstreamHeaders } from './plan/upstream-headers.js';
 import { sendError } from './send-error.js';
+import { tunnelRequest } from './tunnel-request.js';
 import type { UpstreamPools } from './upstream-pools.js';
 
 const NOOP = (): void => undefined;
@@ -17,8 +18,10 @@ export function handleServiceRequest(tables: NetworkTables, pools: UpstreamPools
   if (binding === undefined) { sendError(res, 503); return; }
   const rotation = tables.rotation(binding.serviceKey, binding.port);
   if (rotation.targets.length === 0) { sendError(res, 503); return; }
+  const headers = computeServiceUpstreamHeaders(req.headers, req.body?.length);
+  if (req.upgrade !== undefined) { tunnelRequest(req, req.upgrade, headers, rotation, pools.settings, NOOP); return; }
   forward(pools, res, {
-    method: req.method, path: req.url, headers: computeServiceUpstreamHeaders(req.headers, req.body?.length), body: req.body,
+    method: req.method, path: req.url, headers, body: req.body,
     maxTries: DEFAULT_INGRESS_CONFIG.nextUpstreamTries, retryNonIdempotent: false, allowBackendServerHeader: true,
   }, rotation, NOOP);
 }

@@ -19,7 +19,7 @@ export class UpstreamPools {
   private readonly pools = new Map<string, UpstreamPool>();
   private readonly closing = new Set<Promise<void>>();
 
-  constructor(private readonly settings: PoolSettings = DEFAULT_POOL_SETTINGS) {}
+  constructor(readonly settings: PoolSettings = DEFAULT_POOL_SETTINGS) {}
 
   /** The pool for `target` (`ip:port`), created on first use. */
   get(target: string): UpstreamPool {

@@ -4,7 +4,7 @@
 import type { Socket } from 'node:net';
 import { ChunkedDecoder } from './chunked-decoder.js';
 import { ClientResponse, type ResponseOwner } from './client-response.js';
-import type { ClientRequest, ListenerLimits, RequestHandler } from './client-request.js';
+import type { ClientRequest, ListenerLimits, RequestHandler, TakenOver } from './client-request.js';
 import { headerValue, parseRequestHead, type RequestHead } from './request-head.js';
 
 /** The empty line that ends a head. */
@@ -13,6 +13,15 @@ const HEAD_END = Buffer.from('\r\n\r\n', 'latin1');
 type State = 'head' | 'body' | 'busy' | 'closed';
 
 const CONTINUE = 'HTTP/1.1 100 Continue\r\n\r\n';
+
+/** `Upgrade`'s value when the request asks to switch protocols (GET, HTTP/1.1, `Connection: upgrade`). */
+function upgradeOf(head: RequestHead): string | undefined {
+  if (head.method !== 'GET' || head.http10) return undefined;
+  const upgrade = headerValue(head.headers, 'upgrade');
+  const connection = headerValue(head.headers, 'connection');
+  if (upgrade === undefined || upgrade === '' || connection === undefined) return undefined;
+  return connection.split(',').some((t) => t.trim().toLowerCase() === 'upgrade') ? upgrade : undefined;
+}
 
 /** The per-connection state machine. */
 export class ClientConnection implements ResponseOwner {
@@ -145,6 +154,7 @@ export class ClientConnection implements ResponseOwner {
     const req: ClientRequest = {
       method: head.method, url: head.target, http10: head.http10, headers, body,
       header: (name) => headerValue(headers, name), remoteAddress: this.remoteAddress, localPort: this.localPort,
+      upgrade: upgradeOf(head), takeover: () => this.takeover(),
     };
     const res = new ClientResponse(this, head.method === 'HEAD', head.http10, head.keepAlive && !this.draining);
     this.response = res;
@@ -155,6 +165,18 @@ export class ClientConnection implements ResponseOwner {
       if (res.headersSent) res.destroy();
       else { res.writeHead(500, '', ['content-length', '0', 'connection', 'close']); res.end(); }
     }
+  }
+
+  /** Hands the socket over (protocol upgrade): no more HTTP parsing, timeouts or keep-alive handling here. */
+  private takeover(): TakenOver {
+    this.state = 'closed';
+    this.response = undefined;
+    this.socket.removeAllListeners('data');
+    this.socket.removeAllListeners('timeout');
+    this.socket.setTimeout(0);
+    const rest = this.buf;
+    this.buf = undefined;
+    return { socket: this.socket, rest };
   }
 
   private setTimeout(ms: number): void {

@@ -1,5 +1,12 @@
 // What a proxy listener hands to its request handler.
+import type { Socket } from 'node:net';
 import type { ClientResponse } from './client-response.js';
+
+/** The client's connection, handed over for a protocol upgrade (WebSocket): the socket and bytes already read. */
+export interface TakenOver {
+  readonly socket: Socket;
+  readonly rest: Buffer | undefined;
+}
 
 /** A complete client request. */
 export interface ClientRequest {
@@ -15,6 +22,10 @@ export interface ClientRequest {
   readonly body: Buffer | null;
   readonly remoteAddress: string;
   readonly localPort: number;
+  /** The protocol asked for with `Connection: upgrade` + `Upgrade: <protocol>` (HTTP/1.1 GET only), else undefined. */
+  readonly upgrade: string | undefined;
+  /** Takes the connection out of HTTP handling for a tunnel; the response object must not be used after. */
+  takeover(): TakenOver;
 }
 
 /** Handles one request; must end `res` exactly once (or destroy it). */
