@@ -2,8 +2,10 @@
 //   node dist/src/demo/main.js   with SLUICE_DEMO_IMAGE, PORT, POD_IP, POD_NAME and the container's env.
 // It binds POD_IP:PORT (default 0.0.0.0:8080), prints one startup line to stdout, and on SIGTERM or SIGINT
 // drains: no new connections, in-flight requests finish, idle keep-alive sockets close, exit 0.
-// A second signal while draining stops at once (exit 1), as the original image does.
+// A second signal while draining stops at once (exit 1), as the original image does. For Argo Rollouts' controller
+// image it runs the stand-in of controller-standin.ts instead.
 import { demoConfigFromEnv, demoPortFromEnv, DemoConfigError, type DemoConfig, type DemoEnv } from './config.js';
+import { isArgoRolloutsControllerImage, runControllerStandin } from './controller-standin.js';
 import { startDemoServer, type DemoServer } from './server.js';
 
 
@@ -54,4 +56,5 @@ export async function runDemo(env: DemoEnv): Promise<number> {
   return 1;
 }
 
-void runDemo(process.env).then((code) => process.exit(code));
+const standin = isArgoRolloutsControllerImage(process.env['SLUICE_DEMO_IMAGE'] ?? '');
+void (standin ? runControllerStandin(process.env) : runDemo(process.env)).then((code) => process.exit(code));

@@ -26,6 +26,12 @@ export function builtinResources(): ResourceDef[] {
       deprecationWarning: 'extensions/v1beta1 Ingress is deprecated in v1.14+, unavailable in v1.22+; use networking.k8s.io/v1 Ingress',
     }),
     defineResource({ group: 'coordination.k8s.io', version: 'v1', resource: 'leases', kind: 'Lease' }),
+    // RBAC objects are stored and shown (install manifests carry them); the embedded server has one admin token
+    // and does not enforce them.
+    defineResource({ group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'roles', kind: 'Role' }),
+    defineResource({ group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'rolebindings', kind: 'RoleBinding' }),
+    defineResource({ group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterroles', kind: 'ClusterRole', namespaced: false }),
+    defineResource({ group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterrolebindings', kind: 'ClusterRoleBinding', namespaced: false }),
     defineResource({
       group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', kind: 'CustomResourceDefinition',
       namespaced: false, shortNames: ['crd', 'crds'], hasStatus: true,

@@ -7,7 +7,7 @@ import { nodePrinter } from './node-printer.js';
 import { podPrinter } from './pod-printer.js';
 import type { Printer } from './printer.js';
 import { servicePrinter } from './service-printer.js';
-import { configMapPrinter, leasePrinter, namespacePrinter, secretPrinter, serviceAccountPrinter } from './simple-printers.js';
+import { configMapPrinter, leasePrinter, namespacePrinter, roleBindingPrinter, secretPrinter, serviceAccountPrinter } from './simple-printers.js';
 import { deploymentPrinter, replicaSetPrinter } from './workload-printers.js';
 
 const BUILT_IN: ReadonlyMap<string, Printer> = new Map([
@@ -28,6 +28,10 @@ const BUILT_IN: ReadonlyMap<string, Printer> = new Map([
   ['extensions/ingresses', ingressPrinter],
   ['coordination.k8s.io/leases', leasePrinter],
   ['apiextensions.k8s.io/customresourcedefinitions', createdAtPrinter],
+  ['rbac.authorization.k8s.io/roles', createdAtPrinter],
+  ['rbac.authorization.k8s.io/clusterroles', createdAtPrinter],
+  ['rbac.authorization.k8s.io/rolebindings', roleBindingPrinter],
+  ['rbac.authorization.k8s.io/clusterrolebindings', roleBindingPrinter],
 ]);
 
 /** The printer of a built-in resource, or undefined (custom resources register `crdPrinterFor` themselves). */

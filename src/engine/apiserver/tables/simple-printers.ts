@@ -1,5 +1,5 @@
 // Printers whose rows are the name, one or two fields and the age: configmaps, secrets, namespaces,
-// serviceaccounts, leases.
+// serviceaccounts, leases, role bindings.
 import { isJsonObject, type KubeObject } from '../../../api/meta.js';
 import type { ConfigMap, Namespace, Secret } from '../../../api/core-v1.js';
 import { isConfigMap, isNamespace, isSecret } from './kind-guards.js';
@@ -52,3 +52,23 @@ export const leasePrinter: Printer = kindPrinter(
     return [nameCell(lease), holder, objectAge(lease, nowMs)];
   },
 );
+
+function subjectNames(binding: KubeObject, kind: string): string {
+  const subjects = binding['subjects'];
+  if (!Array.isArray(subjects)) return '';
+  return subjects.filter((s) => isJsonObject(s) && s['kind'] === kind)
+    .map((s) => (isJsonObject(s) ? (kind === 'ServiceAccount' ? `${String(s['namespace'] ?? '')}/${String(s['name'] ?? '')}` : String(s['name'] ?? '')) : ''))
+    .join(', ');
+}
+
+/** `kubectl get rolebindings|clusterrolebindings`: NAME ROLE AGE, wide USERS GROUPS SERVICEACCOUNTS. */
+export const roleBindingPrinter: Printer = {
+  columns: [nameColumn, column('Role', 'string', 'The role this binding grants (roleRef kind/name).'), ageColumn,
+    column('Users', 'string', 'Users in the binding.', { priority: 1 }), column('Groups', 'string', 'Groups in the binding.', { priority: 1 }),
+    column('ServiceAccounts', 'string', 'ServiceAccounts in the binding.', { priority: 1 })],
+  cells: (b, nowMs): TableCell[] => {
+    const ref = b['roleRef'];
+    const role = isJsonObject(ref) ? `${String(ref['kind'] ?? '')}/${String(ref['name'] ?? '')}` : '';
+    return [nameCell(b), role, objectAge(b, nowMs), subjectNames(b, 'User'), subjectNames(b, 'Group'), subjectNames(b, 'ServiceAccount')];
+  },
+};

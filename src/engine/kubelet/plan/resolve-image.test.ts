@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isDemoImage, matchesImageGlob, resolveImage } from './resolve-image.js';
+import { isArgoRolloutsImage, isDemoImage, matchesImageGlob, resolveImage } from './resolve-image.js';
 import type { ImageRules } from './types.js';
 
 const NO_RULES: ImageRules = { path: '/data/images.yaml', rules: [] };
@@ -48,4 +48,12 @@ test('resolveImage() fails an unknown image with a hint naming the mapping file 
   assert.match(message, /\/data\/images\.yaml/);
   assert.match(message, /\{image: <glob>, command: \[\.\.\.\]/);
   assert.match(message, /could not be used: bad YAML/);
+});
+
+test('isArgoRolloutsImage(): Argo Rollouts controller image from quay.io or Docker Hub, any tag; resolveImage() runs the stand-in', () => {
+  assert.deepEqual(['quay.io/argoproj/argo-rollouts:v1.8.3', 'quay.io/argoproj/argo-rollouts:latest', 'argoproj/argo-rollouts',
+    'docker.io/argoproj/argo-rollouts@sha256:abc', 'quay.io/argoproj/argo-rollouts-extra:v1', 'quay.io/argoproj/argocd:v2', 'argoproj/rollouts-demo:blue'].map(isArgoRolloutsImage),
+  [true, true, true, true, false, false, false]);
+  const r = resolveImage({ name: 'argo-rollouts', image: 'quay.io/argoproj/argo-rollouts:v1.8.3', ports: [{ containerPort: 8090 }] }, NO_RULES, DEMO);
+  assert.deepEqual(r, { ok: true, argv: DEMO, imageEnv: { SLUICE_DEMO_IMAGE: 'quay.io/argoproj/argo-rollouts:v1.8.3' }, imageID: 'sluice://quay.io/argoproj/argo-rollouts:v1.8.3', demoPort: 8090 });
 });

@@ -1,5 +1,6 @@
 // Image resolution: the embedded runtime has no container images, so each image becomes a command on
-// the host. In order: (a) the built-in demo for argoproj/rollouts-demo, (b) a rule of the image mapping
+// the host. In order: (a) the built-in demo for argoproj/rollouts-demo (and its stand-in for Argo Rollouts'
+// controller image, whose work the runtime already does), (b) a rule of the image mapping
 // file, (c) the container's own command; anything else fails like an image pull.
 import type { Container } from '../../../api/core-v1.js';
 import type { ImageRule, ImageRules } from './types.js';
@@ -18,6 +19,13 @@ export function normalizeImage(image: string): string {
   let s = image.trim();
   for (const prefix of REGISTRY_PREFIXES) if (s.startsWith(prefix)) s = s.slice(prefix.length);
   return s.startsWith('library/') ? s.slice('library/'.length) : s;
+}
+
+/** Argo Rollouts' controller image (quay.io or Docker Hub): run as the demo process's stand-in mode. */
+export function isArgoRolloutsImage(image: string): boolean {
+  const s = normalizeImage(image).replace(/^quay\.io\//, '').split('@')[0] ?? '';
+  const colon = s.indexOf(':', s.lastIndexOf('/') + 1);
+  return (colon < 0 ? s : s.slice(0, colon)) === 'argoproj/argo-rollouts';
 }
 
 /** True for the demo repository, whatever the tag (the demo itself refuses unknown tags). */
@@ -56,6 +64,10 @@ export function resolveImage(c: Readonly<Container>, rules: ImageRules, demoComm
   if (isDemoImage(image) && c.command === undefined) {
     const port = c.ports?.[0]?.containerPort ?? 8080;
     return { ok: true, argv: [...demoCommand], imageEnv: { SLUICE_DEMO_IMAGE: image }, imageID, demoPort: port };
+  }
+  if (isArgoRolloutsImage(image) && c.command === undefined) {
+    // The runtime runs the Rollouts controller itself; the demo process stands in, answering the probes.
+    return { ok: true, argv: [...demoCommand], imageEnv: { SLUICE_DEMO_IMAGE: image }, imageID, demoPort: 8090 };
   }
   const rule = rules.rules.find((r) => matchesImageGlob(r.image, image));
   if (rule !== undefined) return fromRule(c, rule, image);
