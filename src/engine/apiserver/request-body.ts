@@ -39,7 +39,8 @@ export function decodeObjectBody(req: ApiRequest): KubeObject {
     if (req.body === undefined) throw new ApiError('BadRequest', 'the request body is empty');
     return decodeProtobufBody(req.body);
   }
-  if (type !== '' && type !== 'application/json' && type !== 'application/yaml' && type !== '*/*') {
+  // A server-side apply of an object that does not exist yet creates it from the applied YAML.
+  if (type !== '' && type !== 'application/json' && type !== 'application/yaml' && type !== 'application/apply-patch+yaml' && type !== '*/*') {
     throw new ApiError('UnsupportedMediaType',
       `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`);
   }
