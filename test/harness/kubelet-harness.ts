@@ -1,7 +1,6 @@
 // Starts the embedded API server with the kubelet on a temporary data directory, for kubelet tests:
 // a RestClient over the in-process transport, the kubelet's log source wired into the server, and
 // helpers to create pods and wait for their state.
-import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { R } from '../../src/api/resources.js';
 import { RestClient } from '../../src/control/rest-client.js';
 import { startKubelet, type Kubelet, type KubeletOptions } from '../../src/engine/kubelet/kubelet.js';
 import { startTestApi, type TestApi } from './api-harness.js';
+import { reserveOctet } from './address-lock.js';
 import { eventually } from './poll.js';
 
 /** An API server with a kubelet, and helpers around them. */
@@ -33,7 +33,7 @@ export interface KubeletTestEnv {
  * (and other suites' runtimes on the default 127.1.x.x) never hand out the same address.
  */
 export function testPodIpRange(): string {
-  return `127.${randomInt(100, 251)}.0.1`;
+  return `127.${reserveOctet(100, 250)}.0.1`;
 }
 
 /** Fast back-off for tests: 100 ms doubling to 800 ms. */

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRuntime, type Runtime, type RuntimeOptions } from '../../src/engine/server.js';
+import { reserveOctet } from './address-lock.js';
 import { runKubectl, startKubectl, type KubectlResult } from './kubectl.js';
 
 export interface TestRuntime {
@@ -21,12 +22,13 @@ export interface TestRuntime {
 const split = (a: readonly string[] | string): readonly string[] => (typeof a === 'string' ? a.split(/\s+/).filter((x) => x !== '') : a);
 
 /**
- * A random /16 of loopback for this runtime's pods (127.2–127.89) and Services (127.90–127.99); kubelet tests use
- * 127.100+, network tests 127.1.241+ and 127.96.250, so concurrent test files never share an address.
+ * A /16 of loopback for this runtime's pods (127.2–127.89) and one for its Services (127.90–127.99 but 96),
+ * reserved against other test processes (address-lock.ts); kubelet tests use 127.100+, network tests 127.1.241+
+ * and 127.96.x, so concurrent test files never share an address.
  */
 export function privateRanges(): Pick<RuntimeOptions, 'firstPodIP' | 'clusterIPPrefix'> {
-  const pods = 2 + Math.floor(Math.random() * 88);
-  const services = 90 + Math.floor(Math.random() * 10);
+  const pods = reserveOctet(2, 89);
+  const services = reserveOctet(90, 99, [96]);
   return { firstPodIP: `127.${pods}.0.1`, clusterIPPrefix: `127.${services}.` };
 }
 
