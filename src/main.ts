@@ -62,7 +62,10 @@ function upCommand(): Command {
       });
       const dashboard = o.dashboard
         ? await startDashboard({ client: runtime.client, host: '127.0.0.1', port: o.dashboardPort, token: runtime.pki.token, tls: { certPem: runtime.pki.certPem, keyPem: runtime.pki.keyPem } })
-          .catch(async (e: unknown) => { await runtime.stop(); throw e; })
+          .catch(async (e: unknown) => {
+            await runtime.stop();
+            throw new Error(`the dashboard cannot listen on 127.0.0.1:${o.dashboardPort} (${e instanceof Error ? e.message : String(e)}); choose --dashboard-port or --no-dashboard`);
+          })
         : undefined;
       process.stdout.write([
         `Sluice is running. Kubernetes API: ${runtime.apiUrl}`,
