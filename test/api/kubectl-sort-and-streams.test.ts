@@ -1,5 +1,6 @@
 // `kubectl get --sort-by` (Tables with whole row objects, ?includeObject=Object) and the pod subresources the
-// embedded runtime cannot offer (exec, attach, port-forward) answering with a message that says what to do.
+// embedded runtime cannot offer (exec, attach, port-forward) answering with a message that says what to do, and
+// kubectl auth can-i / whoami.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApi, type TestApi } from '../harness/api-harness.js';
@@ -31,4 +32,11 @@ test('exec and port-forward explain that pods are local processes', async () => 
   const pf = await api.kubectl(['port-forward', 'pod/web', '9999:8080']);
   assert.notEqual(pf.code, 0);
   assert.match(pf.stderr, /port-forward is not needed with the Sluice runtime: pod "web" listens on its own loopback address 127\.1\.2\.3 on this machine/);
+});
+
+test('kubectl auth can-i and whoami: the runtime token may do anything, and the reason says RBAC is not enforced', async () => {
+  assert.equal((await api.k('auth can-i create deployments')).trim(), 'yes');
+  assert.equal((await api.k('auth can-i delete pods -n other')).trim(), 'yes');
+  assert.match(await api.k('auth can-i --list'), /\*\.\*\s+\[\]\s+\[\]\s+\[\*\]/);
+  assert.match(await api.k('auth whoami'), /Username\s+sluice-admin\nGroups\s+\[system:masters system:authenticated\]/);
 });

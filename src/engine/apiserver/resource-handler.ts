@@ -8,6 +8,7 @@ import { createObject } from './verbs/create.js';
 import { deleteCollection, deleteObject } from './verbs/delete.js';
 import { evictPod } from './verbs/evict.js';
 import { podLog } from './verbs/logs.js';
+import { selfReview } from './verbs/self-review.js';
 import { patchObject } from './verbs/patch.js';
 import { getObject, listObjects, mustGet } from './verbs/read.js';
 import { isJsonObject } from '../../api/meta.js';
@@ -67,7 +68,11 @@ function streamingNotAvailable(ctx: ServerContext, def: ResourceDef, ns: string,
 /** Handles a request addressed to a resource. */
 export function handleResource(ctx: ServerContext, req: ApiRequest, info: ResourceRequest): ApiResponse {
   const def = ctx.registry.lookup(info.group, info.version, info.resource);
-  if (!def) throw notServed();
+  if (!def) {
+    const review = selfReview(req, info);
+    if (review) return review;
+    throw notServed();
+  }
   if (!def.namespaced && info.namespace !== undefined) throw notServed();
   const response = dispatch(ctx, def, req, info);
   if (def.deprecationWarning) response.headers['warning'] = `299 - ${JSON.stringify(def.deprecationWarning)}`;
