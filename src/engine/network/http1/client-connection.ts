@@ -171,6 +171,8 @@ export class ClientConnection implements ResponseOwner {
   private takeover(): TakenOver {
     this.state = 'closed';
     this.response = undefined;
+    // Paused until the tunnel listens: bytes the client sends meanwhile wait in the socket.
+    this.socket.pause();
     this.socket.removeAllListeners('data');
     this.socket.removeAllListeners('timeout');
     this.socket.setTimeout(0);
