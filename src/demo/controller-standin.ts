@@ -5,12 +5,6 @@
 // port (8090) — says so in its log, and exits on SIGTERM.
 import { createServer, type Server } from 'node:http';
 
-/** Argo Rollouts' controller image, from quay.io or Docker Hub, any tag or digest. */
-export function isArgoRolloutsControllerImage(image: string): boolean {
-  const repo = image.replace(/^(docker\.io|index\.docker\.io|quay\.io)\//, '').split('@')[0]?.replace(/:[^/]*$/, '') ?? '';
-  return repo === 'argoproj/argo-rollouts';
-}
-
 const METRICS = [
   '# HELP sluice_argo_rollouts_standin 1: the Rollouts controller runs inside the Sluice runtime; this pod stands in for it.',
   '# TYPE sluice_argo_rollouts_standin gauge',

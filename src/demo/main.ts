@@ -5,7 +5,7 @@
 // A second signal while draining stops at once (exit 1), as the original image does. For Argo Rollouts' controller
 // image it runs the stand-in of controller-standin.ts instead.
 import { demoConfigFromEnv, demoPortFromEnv, DemoConfigError, type DemoConfig, type DemoEnv } from './config.js';
-import { isArgoRolloutsControllerImage, runControllerStandin } from './controller-standin.js';
+import { runControllerStandin } from './controller-standin.js';
 import { startDemoServer, type DemoServer } from './server.js';
 
 
@@ -56,5 +56,6 @@ export async function runDemo(env: DemoEnv): Promise<number> {
   return 1;
 }
 
-const standin = isArgoRolloutsControllerImage(process.env['SLUICE_DEMO_IMAGE'] ?? '');
+// The kubelet sets SLUICE_DEMO_ROLE for Argo Rollouts' controller image.
+const standin = process.env['SLUICE_DEMO_ROLE'] === 'argo-rollouts-standin';
 void (standin ? runControllerStandin(process.env) : runDemo(process.env)).then((code) => process.exit(code));

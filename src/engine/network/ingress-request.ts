@@ -60,10 +60,19 @@ function unrouted(deps: IngressDeps, req: ClientRequest, res: ClientResponse, ho
 
 /** ingress-nginx's ssl-redirect: 308 to the same host and URI over HTTPS (the port shown unless it is 443). */
 function redirectToHttps(res: ClientResponse, host: string, httpsPort: number, url: string): void {
-  const location = `https://${host}${httpsPort === 443 ? '' : `:${httpsPort}`}${url}`;
-  const body = '<html>\n<head><title>308 Permanent Redirect</title></head>\n<body>\n<center><h1>308 Permanent Redirect</h1></center>\n<hr><center>sluice</center>\n</body>\n</html>\n';
-  res.writeHead(308, 'Permanent Redirect', ['content-type', 'text/html', 'content-length', String(Buffer.byteLength(body)), 'location', location]);
-  res.end(body);
+  sendError(res, 308, undefined, ['location', `https://${host}${httpsPort === 443 ? '' : `:${httpsPort}`}${url}`]);
+}
+
+type Recorder = (status: number, upstreamSeconds: number | undefined) => void;
+
+/** Records a request of `route` in the metrics; `canary` is the canary upstream that answered, or ''. */
+function recorder(deps: IngressDeps, route: Route, host: string, method: string, canary: string, startMs: number): Recorder {
+  return (status, upstreamSeconds) => {
+    const labels: RequestLabels = {
+      namespace: route.namespace, ingress: route.ingress, service: route.backend.service, path: route.path, host, canary, method, status: String(status),
+    };
+    deps.metrics.record(labels, (performance.now() - startMs) / 1000, upstreamSeconds);
+  };
 }
 
 /** Handles one client request on the ingress listener. */
@@ -76,21 +85,14 @@ export function handleIngressRequest(deps: IngressDeps, req: ClientRequest, res:
   if (route === undefined) { unrouted(deps, req, res, host, startMs); return; }
   if (deps.scheme === 'http' && deps.httpsPort !== undefined && tables.tls.redirects.has(redirectKey(route.namespace, route.ingress, host))) {
     redirectToHttps(res, host, deps.httpsPort, req.url);
-    const labels = { namespace: route.namespace, ingress: route.ingress, service: route.backend.service, path: route.path, host, canary: '', method: req.method, status: '308' };
-    deps.metrics.record(labels, (performance.now() - startMs) / 1000, undefined);
+    recorder(deps, route, host, req.method, '', startMs)(308, undefined);
     return;
   }
   const canary = chooseCanary(tables, route, req) ? route.canary : undefined;
   const backend = canary?.backend ?? route.backend;
   const cfg = tables.config;
   const method = req.method;
-  const record = (status: number, upstreamSeconds: number | undefined): void => {
-    const labels: RequestLabels = {
-      namespace: route.namespace, ingress: route.ingress, service: route.backend.service, path: route.path, host,
-      canary: canary?.backend.upstreamName ?? '', method, status: String(status),
-    };
-    deps.metrics.record(labels, (performance.now() - startMs) / 1000, upstreamSeconds);
-  };
+  const record = recorder(deps, route, host, method, canary?.backend.upstreamName ?? '', startMs);
   const { headers } = computeIngressUpstreamHeaders(clientView(req, hostHeader, deps.scheme), cfg, deps.newRequestId, req.body?.length);
   if (req.upgrade !== undefined) {
     tunnelRequest(req, req.upgrade, headers, tables.rotation(backend.serviceKey, backend.port), deps.pools.settings, record);

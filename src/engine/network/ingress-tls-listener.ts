@@ -7,7 +7,7 @@ import type { Secret } from '../../api/core-v1.js';
 import { objectKey } from '../../api/object-key.js';
 import type { Informer } from '../../control/informer.js';
 import type { Logger } from '../../lib/log.js';
-import { DEFAULT_LIMITS, serveHttp, type HttpListener } from './http1/http-listener.js';
+import { DEFAULT_LIMITS, listenRaw, serveHttp, type HttpListener } from './http1/http-listener.js';
 import { handleIngressRequest, type IngressDeps } from './ingress-request.js';
 import { certFor, type SecretRef, type TlsPlan } from './plan/ingress-tls.js';
 
@@ -59,7 +59,7 @@ class ContextCache {
 }
 
 /** Listens on `host:port` (0 = any free port) with TLS and serves the ingress there. */
-export function startIngressTlsListener(deps: IngressDeps, o: IngressTlsOptions): Promise<HttpListener> {
+export async function startIngressTlsListener(deps: IngressDeps, o: IngressTlsOptions): Promise<HttpListener> {
   const cache = new ContextCache(o.secrets, o.log);
   const server = tls.createServer({
     cert: o.defaultCertificate.certPem, key: o.defaultCertificate.keyPem,
@@ -70,11 +70,6 @@ export function startIngressTlsListener(deps: IngressDeps, o: IngressTlsOptions)
   });
   server.on('tlsClientError', () => undefined);
   const limits = { ...DEFAULT_LIMITS, bodyLimitBytes: () => deps.tables.config.proxyBodySizeBytes };
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ host: o.host, port: o.port }, () => {
-      server.off('error', reject);
-      resolve(serveHttp(server, (req, res) => handleIngressRequest(deps, req, res), limits, 'secureConnection'));
-    });
-  });
+  await listenRaw(o.host, o.port, server);
+  return serveHttp(server, (req, res) => handleIngressRequest(deps, req, res), limits, 'secureConnection');
 }

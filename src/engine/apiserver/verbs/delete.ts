@@ -24,12 +24,16 @@ export interface DeleteOptions {
 
 function deleteOptionsOf(req: ApiRequest): DeleteOptions {
   const body = req.body && req.body.length > 0 ? parseBody(req) : {};
-  const b = isJsonObject(body) ? body : {};
-  const policy = b['propagationPolicy'] ?? req.query.get('propagationPolicy') ?? (b['orphanDependents'] === true ? 'Orphan' : 'Background');
+  return deleteOptionsFrom(isJsonObject(body) ? body : {}, req.query);
+}
+
+/** DeleteOptions from a body (a DELETE's, or an Eviction's `deleteOptions`) and the query. */
+export function deleteOptionsFrom(b: Readonly<Record<string, unknown>>, query: URLSearchParams): DeleteOptions {
+  const policy = b['propagationPolicy'] ?? query.get('propagationPolicy') ?? (b['orphanDependents'] === true ? 'Orphan' : 'Background');
   if (policy !== 'Background' && policy !== 'Foreground' && policy !== 'Orphan') {
     throw new ApiError('BadRequest', `propagationPolicy must be one of Background, Foreground, Orphan: got ${JSON.stringify(policy)}`);
   }
-  const grace = b['gracePeriodSeconds'] ?? req.query.get('gracePeriodSeconds') ?? undefined;
+  const grace = b['gracePeriodSeconds'] ?? query.get('gracePeriodSeconds') ?? undefined;
   const pre = isJsonObject(b['preconditions']) ? b['preconditions'] : {};
   const dryRunList = Array.isArray(b['dryRun']) ? b['dryRun'] : [];
   const opts: DeleteOptions = {
@@ -38,7 +42,7 @@ function deleteOptionsOf(req: ApiRequest): DeleteOptions {
       ...(typeof pre['uid'] === 'string' ? { uid: pre['uid'] } : {}),
       ...(typeof pre['resourceVersion'] === 'string' ? { resourceVersion: pre['resourceVersion'] } : {}),
     },
-    dryRun: req.query.get('dryRun') === 'All' || dryRunList.includes('All'),
+    dryRun: query.get('dryRun') === 'All' || dryRunList.includes('All'),
   };
   if (grace !== undefined && grace !== null) opts.gracePeriodSeconds = Number(grace);
   return opts;

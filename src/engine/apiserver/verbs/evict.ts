@@ -7,7 +7,7 @@ import { jsonResponse, type ApiRequest, type ApiResponse } from '../http-types.j
 import type { ResourceDef } from '../registry/resource-def.js';
 import { parseBody } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
-import { deleteStored } from './delete.js';
+import { deleteOptionsFrom, deleteStored } from './delete.js';
 import { mustGet } from './read.js';
 
 const EVICTION_VERSIONS = ['policy/v1', 'policy/v1beta1'];
@@ -23,20 +23,8 @@ export function evictPod(ctx: ServerContext, def: ResourceDef, req: ApiRequest, 
   if (meta['name'] !== name) {
     throw new ApiError('BadRequest', `name in URL does not match name in Eviction object`);
   }
-  const options = isJsonObject(body['deleteOptions']) ? body['deleteOptions'] : {};
-  const grace = options['gracePeriodSeconds'];
-  const pre = isJsonObject(options['preconditions']) ? options['preconditions'] : {};
-  const dryRun = req.query.get('dryRun') === 'All' || (Array.isArray(options['dryRun']) && options['dryRun'].includes('All'));
+  const options = deleteOptionsFrom(isJsonObject(body['deleteOptions']) ? body['deleteOptions'] : {}, req.query);
   const pod = mustGet(ctx, def, namespace, name);
-  if (pod.metadata.deletionTimestamp === undefined) {
-    deleteStored(ctx, def, pod, {
-      propagationPolicy: 'Background', dryRun,
-      preconditions: {
-        ...(typeof pre['uid'] === 'string' ? { uid: pre['uid'] } : {}),
-        ...(typeof pre['resourceVersion'] === 'string' ? { resourceVersion: pre['resourceVersion'] } : {}),
-      },
-      ...(typeof grace === 'number' ? { gracePeriodSeconds: grace } : {}),
-    });
-  }
+  if (pod.metadata.deletionTimestamp === undefined) deleteStored(ctx, def, pod, options);
   return jsonResponse(201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
 }

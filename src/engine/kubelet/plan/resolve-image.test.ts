@@ -55,5 +55,5 @@ test('isArgoRolloutsImage(): Argo Rollouts controller image from quay.io or Dock
     'docker.io/argoproj/argo-rollouts@sha256:abc', 'quay.io/argoproj/argo-rollouts-extra:v1', 'quay.io/argoproj/argocd:v2', 'argoproj/rollouts-demo:blue'].map(isArgoRolloutsImage),
   [true, true, true, true, false, false, false]);
   const r = resolveImage({ name: 'argo-rollouts', image: 'quay.io/argoproj/argo-rollouts:v1.8.3', ports: [{ containerPort: 8090 }] }, NO_RULES, DEMO);
-  assert.deepEqual(r, { ok: true, argv: DEMO, imageEnv: { SLUICE_DEMO_IMAGE: 'quay.io/argoproj/argo-rollouts:v1.8.3' }, imageID: 'sluice://quay.io/argoproj/argo-rollouts:v1.8.3', demoPort: 8090 });
+  assert.deepEqual(r, { ok: true, argv: DEMO, imageEnv: { SLUICE_DEMO_IMAGE: 'quay.io/argoproj/argo-rollouts:v1.8.3', SLUICE_DEMO_ROLE: 'argo-rollouts-standin' }, imageID: 'sluice://quay.io/argoproj/argo-rollouts:v1.8.3', demoPort: 8090 });
 });

@@ -21,6 +21,10 @@ export function normalizeImage(image: string): string {
   return s.startsWith('library/') ? s.slice('library/'.length) : s;
 }
 
+/** The environment variable that tells the demo process which role to play, and the stand-in's value. */
+export const DEMO_ROLE_ENV = 'SLUICE_DEMO_ROLE';
+export const ARGO_ROLLOUTS_STANDIN = 'argo-rollouts-standin';
+
 /** Argo Rollouts' controller image (quay.io or Docker Hub): run as the demo process's stand-in mode. */
 export function isArgoRolloutsImage(image: string): boolean {
   const s = normalizeImage(image).replace(/^quay\.io\//, '').split('@')[0] ?? '';
@@ -67,7 +71,7 @@ export function resolveImage(c: Readonly<Container>, rules: ImageRules, demoComm
   }
   if (isArgoRolloutsImage(image) && c.command === undefined) {
     // The runtime runs the Rollouts controller itself; the demo process stands in, answering the probes.
-    return { ok: true, argv: [...demoCommand], imageEnv: { SLUICE_DEMO_IMAGE: image }, imageID, demoPort: 8090 };
+    return { ok: true, argv: [...demoCommand], imageEnv: { SLUICE_DEMO_IMAGE: image, [DEMO_ROLE_ENV]: ARGO_ROLLOUTS_STANDIN }, imageID, demoPort: 8090 };
   }
   const rule = rules.rules.find((r) => matchesImageGlob(r.image, image));
   if (rule !== undefined) return fromRule(c, rule, image);

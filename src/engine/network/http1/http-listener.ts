@@ -39,9 +39,8 @@ export function listenHttp(host: string, port: number, handler: RequestHandler, 
   return listenRaw(host, port).then((server) => serveHttp(server, handler, limits));
 }
 
-/** A listening TCP server without a handler yet (to be shared with other processes before serving). */
-export function listenRaw(host: string, port: number): Promise<net.Server> {
-  const server = net.createServer();
+/** Makes `server` (a plain TCP one by default) listen, without a handler yet (to be shared with other processes before serving). */
+export function listenRaw(host: string, port: number, server: net.Server = net.createServer()): Promise<net.Server> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen({ host, port }, () => {

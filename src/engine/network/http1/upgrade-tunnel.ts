@@ -27,6 +27,7 @@ function splitTarget(t: string): { host: string; port: number } {
 /** Opens the tunnel for a connection taken over from the HTTP listener. */
 export function openTunnel(client: TakenOver, o: TunnelOptions): void {
   const down = client.socket;
+  let up: net.Socket | undefined;
   let reported = false;
   const report = (status: number): void => { if (!reported) { reported = true; o.onStatus(status); } };
   const attempt = (i: number): void => {
@@ -36,31 +37,32 @@ export function openTunnel(client: TakenOver, o: TunnelOptions): void {
       down.end(BAD_GATEWAY);
       return;
     }
-    const up = net.connect({ ...splitTarget(target), noDelay: true });
+    const conn = net.connect({ ...splitTarget(target), noDelay: true });
+    up = conn;
     let connected = false;
-    up.setTimeout(o.connectTimeoutMs);
-    up.once('connect', () => {
+    conn.setTimeout(o.connectTimeoutMs);
+    conn.once('connect', () => {
       connected = true;
-      up.setTimeout(o.idleTimeoutMs);
+      conn.setTimeout(o.idleTimeoutMs);
       down.setTimeout(o.idleTimeoutMs);
-      up.write(o.head(target), 'latin1');
-      if (client.rest !== undefined) up.write(client.rest);
-      relay(down, up);
-      relay(up, down, (first) => report(statusOf(first)));
+      conn.write(o.head(target), 'latin1');
+      if (client.rest !== undefined) conn.write(client.rest);
+      relay(down, conn);
+      relay(conn, down, (first) => report(statusOf(first)));
       down.resume();
     });
     const fail = (): void => {
-      if (connected) { down.destroy(); up.destroy(); return; }
-      up.destroy();
+      if (connected) { down.destroy(); conn.destroy(); return; }
+      conn.destroy();
       attempt(i + 1);
     };
-    up.on('error', fail);
-    up.on('timeout', fail);
-    down.on('timeout', () => { down.destroy(); up.destroy(); });
-    down.once('close', () => up.destroy());
-    up.once('close', () => { if (connected) { report(502); down.destroy(); } });
+    conn.on('error', fail);
+    conn.on('timeout', fail);
+    conn.once('close', () => { if (connected) { report(502); down.destroy(); } });
   };
   down.on('error', () => down.destroy());
+  down.on('timeout', () => { down.destroy(); up?.destroy(); });
+  down.once('close', () => up?.destroy());
   attempt(0);
 }
 
